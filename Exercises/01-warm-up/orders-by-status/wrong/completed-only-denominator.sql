@@ -1,0 +1,6 @@
+-- mistake: the denominator counts only completed orders
+SELECT status, COUNT(*) AS orders,
+       ROUND(100.0 * COUNT(*) / (SELECT COUNT(*) FROM orders WHERE status = 'completed'), 1) AS share_pct
+FROM orders
+GROUP BY status
+ORDER BY orders DESC, status;

@@ -1,0 +1,6 @@
+-- mistake: integer division truncates every share to 0 (or 100)
+SELECT status, COUNT(*) AS orders,
+       ROUND(100 * (COUNT(*) / (SELECT COUNT(*) FROM orders)), 1) AS share_pct
+FROM orders
+GROUP BY status
+ORDER BY orders DESC, status;

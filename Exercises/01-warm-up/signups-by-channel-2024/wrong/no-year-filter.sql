@@ -1,0 +1,5 @@
+-- mistake: no date filter, so 2025 sign-ups are counted too
+SELECT channel, COUNT(*) AS signups
+FROM users
+GROUP BY channel
+ORDER BY signups DESC, channel;

@@ -1,0 +1,11 @@
+-- mistake: an INNER JOIN to users drops every anonymous session (their user_id matches no user)
+SELECT s.channel, COUNT(*) AS sessions,
+       ROUND(100.0 * SUM(s.user_id IS NULL) / COUNT(*), 1) AS anonymous_pct,
+       ROUND(100.0 * COUNT(o.order_id) / COUNT(*), 2) AS conversion_pct,
+       ROUND(100.0 * COUNT(o.order_id) / COUNT(u.user_id), 2) AS registered_conversion_pct
+FROM sessions AS s
+JOIN users AS u ON u.user_id = s.user_id
+LEFT JOIN orders AS o ON o.session_id = s.session_id
+WHERE s.started_at >= '2025-01-01' AND s.started_at < '2025-07-01'
+GROUP BY s.channel
+ORDER BY s.channel;

@@ -1,0 +1,11 @@
+-- mistake: the registered conversion rate divides by all sessions, anonymous ones included
+SELECT s.channel, COUNT(*) AS sessions,
+       ROUND(100.0 * SUM(s.user_id IS NULL) / COUNT(*), 1) AS anonymous_pct,
+       ROUND(100.0 * COUNT(o.order_id) / COUNT(*), 2) AS conversion_pct,
+       ROUND(100.0 * COUNT(CASE WHEN s.user_id IS NOT NULL THEN o.order_id END) / COUNT(*), 2)
+         AS registered_conversion_pct
+FROM sessions AS s
+LEFT JOIN orders AS o ON o.session_id = s.session_id
+WHERE s.started_at >= '2025-01-01' AND s.started_at < '2025-07-01'
+GROUP BY s.channel
+ORDER BY s.channel;

@@ -1,0 +1,6 @@
+-- mistake: integer division truncates every rate to a whole number
+SELECT campaign, channel, SUM(impressions) AS impressions, SUM(clicks) AS clicks,
+       ROUND(100 * SUM(clicks) / SUM(impressions), 2) AS ctr_pct
+FROM marketing_spend
+GROUP BY campaign, channel
+ORDER BY ctr_pct DESC, campaign;

@@ -1,0 +1,9 @@
+-- mistake: joining sessions counts every visit of a user, not the user once
+SELECT a.experiment_id, e.name AS experiment, a.variant,
+       COUNT(*) AS users,
+       ROUND(100.0 * COUNT(*) / SUM(COUNT(*)) OVER (PARTITION BY a.experiment_id), 2) AS share_pct
+FROM experiment_assignments AS a
+JOIN experiments AS e ON e.experiment_id = a.experiment_id
+JOIN sessions AS s ON s.user_id = a.user_id
+GROUP BY a.experiment_id, e.name, a.variant
+ORDER BY a.experiment_id, a.variant;

@@ -1,0 +1,61 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// One list of Swift settings for every target: Swift 6 mode with strict concurrency, and `any` spelled out.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "sqlprep",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sqlprep", targets: ["sqlprep"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system libsqlite3 (Debian: libsqlite3-dev). Only SQLiteKit imports it.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        // Layer 1: a thin, documented wrapper over the SQLite C API.
+        .target(name: "SQLiteKit", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
+        // Layer 2: running untrusted SQL under limits.
+        .target(name: "SQLPrepSandbox", dependencies: ["SQLiteKit"], swiftSettings: swiftSettings),
+        // Layer 3: the deterministic "shop" dataset.
+        .target(name: "SQLPrepData", dependencies: ["SQLiteKit"], swiftSettings: swiftSettings),
+        // Layer 4: exercises, result comparison, verdicts.
+        .target(
+            name: "SQLPrepExercises",
+            dependencies: ["SQLiteKit", "SQLPrepSandbox", "SQLPrepData"],
+            resources: [.copy("Catalog")],
+            swiftSettings: swiftSettings
+        ),
+        // The command-line tool: parses arguments and prints, nothing more.
+        .executableTarget(
+            name: "sqlprep",
+            dependencies: [
+                "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "SQLiteKitTests", dependencies: ["SQLiteKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "SQLPrepDataTests", dependencies: ["SQLPrepData", "SQLiteKit"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SQLPrepSandboxTests",
+            dependencies: ["SQLPrepSandbox", "SQLPrepData", "SQLiteKit"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["sqlprep"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

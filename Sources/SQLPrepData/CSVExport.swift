@@ -1,0 +1,43 @@
+import Foundation
+import SQLiteKit
+
+/// Writes a table as CSV: a header row, RFC 4180 quoting (CRLF line ends, quotes doubled,
+/// fields with a comma, quote or line break quoted), NULL as an empty field.
+public enum CSVExport {
+    /// Writes `table` to `path` atomically and returns the number of data rows.
+    @discardableResult
+    public static func write(table: TableSchema, from db: Connection, to path: String) throws -> Int {
+        var out = [UInt8]()
+        out.reserveCapacity(1 << 20)
+        appendLine(table.columns.map(\.name), to: &out)
+        var count = 0
+        let order = table.columns.map(\.name).joined(separator: ", ")
+        try db.prepare("SELECT * FROM \(table.name) ORDER BY \(order)").step { row in
+            appendLine((0..<row.count).map { row[$0].isNull ? "" : row[$0].description }, to: &out)
+            count += 1
+            return true
+        }
+        let image = DatabaseImage(out)
+        guard image.write(atomicallyTo: path) else {
+            throw SQLiteError(code: 10, message: "cannot write \(path)")
+        }
+        return count
+    }
+
+    public static func appendLine(_ fields: [String], to out: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+                out.append(UInt8(ascii: "\""))
+                for byte in field.utf8 {
+                    if byte == UInt8(ascii: "\"") { out.append(byte) }
+                    out.append(byte)
+                }
+                out.append(UInt8(ascii: "\""))
+            } else {
+                out.append(contentsOf: field.utf8)
+            }
+        }
+        out.append(contentsOf: [0x0D, 0x0A])
+    }
+}

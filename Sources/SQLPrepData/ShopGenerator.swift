@@ -1,0 +1,452 @@
+/// Generates the "shop" dataset: an online shop's users, visits, funnel events, orders, marketing
+/// spend, A/B tests and memberships over 18 months (2024-01-01 to 2025-06-30, UTC).
+///
+/// Behaviour planted for exercises to rely on (each is checked by `ShopRealismTests`):
+/// - weekly seasonality in visits and conversion, growth over time, a Black Friday spike;
+/// - channels that differ in CTR, CPC, conversion and so CPO; `podcast` spends with no clicks and no orders;
+/// - `paid_social` paused for two weeks (no spend rows, no sessions): days a channel spent nothing;
+/// - a mobile outage on 2025-03-09: no mobile sessions that day;
+/// - retention that decays with time since signup and differs by channel and device; repeat buyers; refunds;
+/// - experiment 1 (checkout_redesign) with a real lift on conversion (larger on mobile),
+///   experiment 2 with no effect, experiment 3 with a sample-ratio mismatch;
+/// - NULL countries, anonymous sessions, duplicated tracker events.
+///
+/// Every random choice comes from ``SplitMix64`` streams keyed by (seed, stream, index), with
+/// integer probabilities, so the output depends only on the ``DatasetSpec``.
+public struct ShopGenerator {
+    /// Bump when the generated data changes in any way; it keys the on-disk image cache.
+    public static let version = 1
+
+    public static let firstDay = CivilTime.days(year: 2024, month: 1, day: 1)
+    public static let dayCount = CivilTime.days(year: 2025, month: 6, day: 30) - firstDay + 1
+
+    public let spec: DatasetSpec
+
+    public init(spec: DatasetSpec) { self.spec = spec }
+
+    // MARK: - Fixed facts of the story
+
+    typealias V = ShopVocabulary
+    static let socialPause = (CivilTime.days(year: 2024, month: 7, day: 15)...CivilTime.days(year: 2024, month: 7, day: 28))
+    static let mobileOutage = CivilTime.days(year: 2025, month: 3, day: 9)
+    static let blackFriday = CivilTime.days(year: 2024, month: 11, day: 29)
+    static let podcastStart = CivilTime.days(year: 2024, month: 3, day: 4)
+
+    struct Experiment {
+        let row: ExperimentRow
+        let treatmentPPM: Int
+        /// Relative lift on conversion in percent, by device index.
+        let liftByDevice: [Int]
+    }
+
+    static let experiments: [Experiment] = [
+        Experiment(
+            row: ExperimentRow(
+                id: 1, name: "checkout_redesign",
+                hypothesis: "A one-page checkout lets more visitors finish their order.",
+                startDay: CivilTime.days(year: 2024, month: 9, day: 16), endDay: CivilTime.days(year: 2024, month: 11, day: 30),
+                plannedSplit: "50/50"),
+            treatmentPPM: 500_000, liftByDevice: [6, 20, 10]),
+        Experiment(
+            row: ExperimentRow(
+                id: 2, name: "homepage_hero_video",
+                hypothesis: "An autoplay video on the home page makes visitors more likely to buy.",
+                startDay: CivilTime.days(year: 2025, month: 2, day: 1), endDay: CivilTime.days(year: 2025, month: 3, day: 31),
+                plannedSplit: "50/50"),
+            treatmentPPM: 500_000, liftByDevice: [0, 0, 0]),
+        Experiment(
+            row: ExperimentRow(
+                id: 3, name: "free_shipping_banner",
+                hypothesis: "Announcing free shipping over 50.00 raises the average order value.",
+                startDay: CivilTime.days(year: 2025, month: 4, day: 15), endDay: CivilTime.days(year: 2025, month: 5, day: 31),
+                plannedSplit: "50/50"),
+            // A bucketing bug sends more users to treatment: a sample-ratio mismatch to detect.
+            treatmentPPM: 540_000, liftByDevice: [0, 0, 0]),
+    ]
+
+    // Weights and rates, in parts per million or percent, indexed by vocabulary.
+    static let countryWeights = WeightTable([400, 120, 100, 80, 80, 50, 40, 40, 40, 20, 30])  // last: NULL
+    static let deviceWeights = WeightTable([45, 45, 10])
+    static let signupChannelWeights = WeightTable([0, 34, 26, 18, 0, 12, 10])  // by session channel index
+    static let returnChannelWeights = WeightTable([36, 19, 10, 10, 15, 5, 5])
+    static let anonymousChannelWeights = WeightTable([20, 30, 18, 14, 3, 5, 10])
+    static let landingWeights = WeightTable([40, 20, 25, 10, 5])
+    static let hourWeights = WeightTable([2, 1, 1, 1, 1, 2, 3, 5, 6, 6, 6, 6, 7, 6, 6, 6, 6, 7, 8, 9, 9, 8, 5, 3])
+    /// Session → order conversion by channel (ppm).
+    static let conversionPPM = [88_000, 62_000, 80_000, 36_000, 100_000, 70_000, 11_000]
+    static let deviceConversionPercent = [122, 80, 95]
+    /// Monday … Sunday.
+    static let weekdayConversionPercent = [100, 100, 98, 98, 94, 104, 112]
+    static let weekdayTrafficPercent = [104, 102, 100, 100, 94, 84, 90]
+    /// Probability of another visit after each visit, by signup channel and device (ppm).
+    static let returnPPMByChannel = [880_000, 890_000, 860_000, 790_000, 880_000, 905_000, 760_000]
+    static let returnAdjustByDevice = [20_000, -15_000, -40_000]
+    /// Campaign delivery: click-through rate (ppm of impressions) and cost per click (cents).
+    static let campaignCTR = [80_000, 30_000, 9_000, 15_000, 2_000, 25_000, 0]
+    static let campaignCPC = [45, 130, 85, 60, 35, 4, 0]
+
+    // MARK: - Generation
+
+    /// Generates every row into `sink`, parents before children.
+    public func generate<Sink: ShopRowSink>(into sink: inout Sink) throws {
+        let products = Self.makeProducts(seed: spec.seed)
+        for product in products { try sink.product(product) }
+        for experiment in Self.experiments { try sink.experiment(experiment.row) }
+
+        let userCount = spec.scale.scaled(20_000)
+        var state = RunState(products: products, seed: spec.seed)
+        let signupDays = Self.dayWeights(signups: true)
+
+        for index in 0..<userCount {
+            var rng = SplitMix64(spec.seed, stream: 1, index: UInt64(index))
+            try generateUser(id: Int64(index + 1), rng: &rng, signupDays: signupDays, state: &state, sink: &sink)
+        }
+
+        let anonymousCount = spec.scale.scaled(24_000)
+        let visitDays = Self.dayWeights(signups: false)
+        for index in 0..<anonymousCount {
+            var rng = SplitMix64(spec.seed, stream: 2, index: UInt64(index))
+            try generateAnonymousSession(rng: &rng, visitDays: visitDays, state: &state, sink: &sink)
+        }
+
+        try generateSpend(state: state, sink: &sink)
+    }
+
+    /// Counters and per-day tallies shared across users.
+    struct RunState {
+        let products: [ProductRow]
+        let productPopularity: WeightTable
+        var nextSessionID: Int64 = 1
+        var nextEventID: Int64 = 1
+        var nextOrderID: Int64 = 1
+        var nextMembershipID: Int64 = 1
+        /// Paid sessions per (day, campaign), for marketing_spend.
+        var campaignSessions: [Int32]
+
+        init(products: [ProductRow], seed: UInt64) {
+            self.products = products
+            // Popularity falls with the product's rank: a long tail.
+            productPopularity = WeightTable(products.indices.map { 1000 / ($0 % 23 + 2) })
+            campaignSessions = Array(repeating: 0, count: ShopGenerator.dayCount * V.campaigns.count)
+        }
+    }
+
+    static func dayWeights(signups: Bool) -> WeightTable {
+        WeightTable((0..<dayCount).map { offset in
+            let day = firstDay + offset
+            var weight = 1000 + offset * 900 / dayCount  // growth: ~1.9× over the period
+            weight = weight * weekdayTrafficPercent[CivilTime.weekday(days: day)] / 100
+            if day == blackFriday { weight = weight * 260 / 100 }
+            if day == blackFriday + 3 { weight = weight * 170 / 100 }  // Cyber Monday
+            return weight
+        })
+    }
+
+    @inline(__always)
+    static func timeOfDay(_ rng: inout SplitMix64) -> Int64 {
+        Int64(rng.pick(hourWeights) * 3600 + rng.below(3600))
+    }
+
+    private func generateUser<Sink: ShopRowSink>(
+        id: Int64, rng: inout SplitMix64, signupDays: WeightTable, state: inout RunState, sink: inout Sink
+    ) throws {
+        var day = Self.firstDay + rng.pick(signupDays)
+        let device = rng.pick(Self.deviceWeights)
+        var channel = rng.pick(Self.signupChannelWeights)
+        if Self.socialPause.contains(day) && channel == V.paidSocial { channel = V.organic }
+        if day == Self.mobileOutage && device == V.mobile { day += 1 }
+        let countryIndex = rng.pick(Self.countryWeights)
+        let signupAt = Int64(day) * 86_400 + Self.timeOfDay(&rng)
+        try sink.user(UserRow(
+            id: id, signupAt: signupAt,
+            country: countryIndex < V.countries.count ? countryIndex : -1,
+            channel: channel, device: device))
+
+        // Engagement: how likely the user is to come back after each visit, and how soon.
+        var returnPPM = Self.returnPPMByChannel[channel] + Self.returnAdjustByDevice[device]
+        returnPPM += rng.int(in: -60_000...60_000)
+        let meanGapDays = [3, 5, 8, 13, 21][rng.below(5)]
+        let userConversionPercent = rng.int(in: 60...150)  // some people simply buy more
+
+        var user = UserState(id: id, device: device, conversionPercent: userConversionPercent)
+        var at = signupAt
+        var first = true
+        while true {
+            let sessionDay = Int(at / 86_400)
+            if sessionDay >= Self.firstDay + Self.dayCount { break }
+            let sessionDevice = first || rng.chance(ppm: 850_000) ? device : rng.pick(Self.deviceWeights)
+            if sessionDay == Self.mobileOutage && sessionDevice == V.mobile {
+                at += 86_400
+                continue
+            }
+            var sessionChannel = first ? channel : rng.pick(Self.returnChannelWeights)
+            if sessionChannel == V.paidSocial && Self.socialPause.contains(sessionDay) { sessionChannel = V.direct }
+            try emitSession(
+                user: &user, startedAt: at, device: sessionDevice, channel: sessionChannel, isFirst: first,
+                rng: &rng, state: &state, sink: &sink)
+            first = false
+
+            guard rng.chance(ppm: returnPPM) else { break }
+            var gap = 1 + rng.geometric(successPPM: 1_000_000 / meanGapDays, cap: 120)
+            var nextDay = sessionDay + gap
+            let weekday = CivilTime.weekday(days: nextDay)
+            if weekday >= 5 && rng.chance(ppm: 250_000) { gap += 7 - weekday; nextDay = sessionDay + gap }
+            at = Int64(nextDay) * 86_400 + Self.timeOfDay(&rng)
+        }
+    }
+
+    struct UserState {
+        let id: Int64
+        let device: Int
+        let conversionPercent: Int
+        var orders = 0
+        var isMember = false
+        /// Variant per experiment (index), -1 while unassigned.
+        var variants = [-1, -1, -1]
+    }
+
+    private func emitSession<Sink: ShopRowSink>(
+        user: inout UserState, startedAt: Int64, device: Int, channel: Int, isFirst: Bool,
+        rng: inout SplitMix64, state: inout RunState, sink: inout Sink
+    ) throws {
+        let day = Int(startedAt / 86_400)
+        let sessionID = state.nextSessionID
+        state.nextSessionID += 1
+
+        // Experiments: assign at the first visit inside the test window.
+        var liftPercent = 0
+        for (index, experiment) in Self.experiments.enumerated()
+        where (experiment.row.startDay...experiment.row.endDay).contains(day) {
+            if user.variants[index] < 0 {
+                user.variants[index] = rng.chance(ppm: experiment.treatmentPPM) ? 1 : 0
+                try sink.assignment(AssignmentRow(
+                    experimentID: experiment.row.id, userID: user.id, variant: user.variants[index], assignedAt: startedAt))
+            }
+            if user.variants[index] == 1 { liftPercent += experiment.liftByDevice[device] }
+        }
+
+        var ppm = Self.conversionPPM[channel]
+        ppm = ppm * Self.deviceConversionPercent[device] / 100
+        ppm = ppm * Self.weekdayConversionPercent[CivilTime.weekday(days: day)] / 100
+        ppm = ppm * user.conversionPercent / 100
+        if isFirst { ppm = ppm * 140 / 100 }
+        if day == Self.blackFriday || day == Self.blackFriday + 3 { ppm = ppm * 170 / 100 }
+        ppm = ppm * (100 + liftPercent) / 100
+        let purchases = rng.chance(ppm: ppm)
+
+        try emitVisit(
+            sessionID: sessionID, userID: user.id, startedAt: startedAt, device: device, channel: channel,
+            returning: !isFirst, purchases: purchases, rng: &rng, state: &state, sink: &sink
+        ) { purchaseAt, firstProduct, rng, state, sink in
+            try emitOrder(
+                user: &user, sessionID: sessionID, at: purchaseAt, firstProduct: firstProduct,
+                rng: &rng, state: &state, sink: &sink)
+        }
+    }
+
+    private func generateAnonymousSession<Sink: ShopRowSink>(
+        rng: inout SplitMix64, visitDays: WeightTable, state: inout RunState, sink: inout Sink
+    ) throws {
+        let day = Self.firstDay + rng.pick(visitDays)
+        var device = rng.pick(Self.deviceWeights)
+        if day == Self.mobileOutage && device == V.mobile { device = V.desktop }
+        var channel = rng.pick(Self.anonymousChannelWeights)
+        if channel == V.paidSocial && Self.socialPause.contains(day) { channel = V.organic }
+        let startedAt = Int64(day) * 86_400 + Self.timeOfDay(&rng)
+        let sessionID = state.nextSessionID
+        state.nextSessionID += 1
+        try emitVisit(
+            sessionID: sessionID, userID: 0, startedAt: startedAt, device: device, channel: channel,
+            returning: false, purchases: false, rng: &rng, state: &state, sink: &sink
+        ) { _, _, _, _, _ in }
+    }
+
+    /// One visit: the session row, its funnel events (with tracker duplicates), and the order when `purchases`.
+    private func emitVisit<Sink: ShopRowSink>(
+        sessionID: Int64, userID: Int64, startedAt: Int64, device: Int, channel: Int, returning: Bool, purchases: Bool,
+        rng: inout SplitMix64, state: inout RunState, sink: inout Sink,
+        order: (Int64, Int64, inout SplitMix64, inout RunState, inout Sink) throws -> Void
+    ) throws {
+        let day = Int(startedAt / 86_400)
+        let campaign = Self.campaign(channel: channel, returning: returning, rng: &rng)
+        if campaign >= 0 {
+            state.campaignSessions[(day - Self.firstDay) * V.campaigns.count + campaign] += 1
+        }
+        // How deep into the funnel the visit goes: 0 page view … 4 purchase.
+        var depth = 0
+        if purchases {
+            depth = V.purchase
+        } else {
+            let known = userID != 0
+            if rng.chance(ppm: known ? 640_000 : 520_000) {
+                depth = V.productView
+                if rng.chance(ppm: known ? 270_000 : 140_000) {
+                    depth = V.addToCart
+                    if rng.chance(ppm: known ? 450_000 : 200_000) { depth = V.beginCheckout }
+                }
+            }
+        }
+        let pageViews = 1 + depth + rng.geometric(successPPM: 300_000, cap: 25)
+        let secondsPerPage = Int64(rng.int(in: 15...110))
+        let endedAt = startedAt + Int64(pageViews) * secondsPerPage + Int64(rng.below(30))
+        let landing = rng.pick(Self.landingWeights)
+        try sink.session(SessionRow(
+            id: sessionID, userID: userID, startedAt: startedAt, endedAt: endedAt, device: device,
+            channel: channel, campaign: campaign, landingPage: landing, pageViews: pageViews))
+
+        let product = state.products[rng.pick(state.productPopularity)].id
+        let step = max(1, (endedAt - startedAt) / Int64(depth + 2))
+        for type in 0...depth {
+            let event = EventRow(
+                id: state.nextEventID, sessionID: sessionID, userID: userID, type: type,
+                productID: (type == V.productView || type == V.addToCart) ? product : 0,
+                occurredAt: startedAt + Int64(type) * step)
+            state.nextEventID += 1
+            try sink.event(event)
+            if rng.chance(ppm: 20_000) {  // the tracker fires twice
+                var duplicate = event
+                duplicate.id = state.nextEventID
+                state.nextEventID += 1
+                try sink.event(duplicate)
+            }
+        }
+        if purchases {
+            try order(startedAt + Int64(V.purchase) * step, product, &rng, &state, &sink)
+        }
+    }
+
+    static func campaign(channel: Int, returning: Bool, rng: inout SplitMix64) -> Int {
+        switch channel {
+        case V.paidSearch: rng.chance(ppm: returning ? 750_000 : 350_000) ? 0 : 1
+        case V.paidSocial: returning ? 3 : 2
+        case V.display: 4
+        case V.email: 5
+        default: -1
+        }
+    }
+
+    private func emitOrder<Sink: ShopRowSink>(
+        user: inout UserState, sessionID: Int64, at: Int64, firstProduct: Int64,
+        rng: inout SplitMix64, state: inout RunState, sink: inout Sink
+    ) throws {
+        let orderID = state.nextOrderID
+        state.nextOrderID += 1
+        let lineCount = [1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3][rng.below(12)]
+        var productIDs = [firstProduct]
+        while productIDs.count < lineCount {
+            let candidate = state.products[rng.pick(state.productPopularity)].id
+            if !productIDs.contains(candidate) { productIDs.append(candidate) }
+        }
+        var subtotal: Int64 = 0
+        var hasApparel = false
+        for productID in productIDs {
+            let product = state.products[Int(productID) - 1]
+            let quantity = Int64([1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3][rng.below(11)])
+            subtotal += quantity * product.price
+            hasApparel = hasApparel || product.category == V.apparel
+            try sink.orderItem(OrderItemRow(orderID: orderID, productID: productID, quantity: quantity, unitPrice: product.price))
+        }
+        var coupon = -1
+        if user.orders == 0 && rng.chance(ppm: 400_000) {
+            coupon = 0
+        } else if rng.chance(ppm: 90_000) {
+            coupon = rng.chance(ppm: 500_000) ? 1 : 2
+        }
+        let discount: Int64 = coupon == 0 ? subtotal * 10 / 100 : coupon == 1 ? subtotal * 15 / 100 : 0
+        let shipping: Int64 = (subtotal >= 5000 || coupon == 2) ? 0 : 499
+        let status: Int
+        if rng.chance(ppm: 30_000) {
+            status = V.cancelled
+        } else if rng.chance(ppm: hasApparel ? 120_000 : 40_000) {
+            status = V.refunded
+        } else {
+            status = V.completed
+        }
+        try sink.order(OrderRow(
+            id: orderID, userID: user.id, sessionID: sessionID, orderedAt: at, status: status,
+            subtotal: subtotal, discount: discount, shipping: shipping, total: subtotal - discount + shipping,
+            coupon: coupon))
+        user.orders += 1
+
+        // Some buyers take a membership after a completed order.
+        if status == V.completed && !user.isMember && rng.chance(ppm: 60_000) {
+            user.isMember = true
+            let startedAt = at + Int64(rng.below(3 * 86_400))
+            let annual = rng.chance(ppm: 300_000)
+            let cancelledAt: Int64
+            if annual {
+                let years = rng.geometric(successPPM: 300_000, cap: 5)
+                cancelledAt = startedAt + Int64(years * 365 + rng.int(in: 200...364)) * 86_400 + Int64(rng.below(86_400))
+            } else {
+                let months = rng.geometric(successPPM: 110_000, cap: 60)
+                cancelledAt = startedAt + Int64(months * 30 + rng.int(in: 1...30)) * 86_400 + Int64(rng.below(86_400))
+            }
+            let end = Int64(Self.firstDay + Self.dayCount) * 86_400
+            try sink.membership(MembershipRow(
+                id: state.nextMembershipID, userID: user.id, plan: annual ? 1 : 0, price: annual ? 7900 : 999,
+                startedAt: startedAt, cancelledAt: cancelledAt < end ? cancelledAt : -1))
+            state.nextMembershipID += 1
+        }
+    }
+
+    private func generateSpend<Sink: ShopRowSink>(state: RunState, sink: inout Sink) throws {
+        let campaignCount = V.campaigns.count
+        for offset in 0..<Self.dayCount {
+            let day = Self.firstDay + offset
+            for campaign in 0..<campaignCount {
+                var rng = SplitMix64(spec.seed, stream: 3, index: UInt64(offset * campaignCount + campaign))
+                if V.campaignChannel[campaign] == "paid_social" && Self.socialPause.contains(day) { continue }
+                if campaign == 6 {
+                    // Podcast: a weekly sponsorship paid on Mondays; brand reach only, nothing to click.
+                    guard day >= Self.podcastStart, CivilTime.weekday(days: day) == 0 else { continue }
+                    let downloads = Int64(spec.scale.scaled(38_000)) * Int64(rng.int(in: 90...110)) / 100
+                    try sink.spend(SpendRow(
+                        day: day, campaign: campaign, impressions: downloads, clicks: 0,
+                        spend: Int64(spec.scale.scaled(60_000))))
+                    continue
+                }
+                let sessions = Int64(state.campaignSessions[offset * campaignCount + campaign])
+                // Not every click lands as a tracked session.
+                var clicks = sessions + sessions * Int64(rng.int(in: 4...16)) / 100
+                if clicks == 0 && rng.chance(ppm: 300_000) { clicks = 1 }
+                let ctr = Int64(Self.campaignCTR[campaign])
+                let baseline = Int64(spec.scale.scaled(200))  // impressions served even on a day with no clicks
+                let impressions = max(baseline, clicks * 1_000_000 / ctr * Int64(rng.int(in: 90...110)) / 100)
+                let cpc = Int64(Self.campaignCPC[campaign])
+                let spend = clicks > 0
+                    ? clicks * cpc * Int64(rng.int(in: 85...115)) / 100
+                    : impressions * ctr * cpc / 1_000_000
+                try sink.spend(SpendRow(day: day, campaign: campaign, impressions: impressions, clicks: clicks, spend: spend))
+            }
+        }
+    }
+
+    // MARK: - Products
+
+    static func makeProducts(seed: UInt64) -> [ProductRow] {
+        let adjectives = ["Classic", "Compact", "Deluxe", "Eco", "Everyday", "Pro", "Smart", "Travel", "Ultra", "Vintage"]
+        let nouns: [[String]] = [
+            ["Headphones", "Speaker", "Charger", "Keyboard", "Webcam", "Smartwatch"],
+            ["Lamp", "Blanket", "Kettle", "Mug Set", "Cushion", "Plant Pot"],
+            ["Hoodie", "T-Shirt", "Sneakers", "Jacket", "Scarf", "Jeans"],
+            ["Face Cream", "Shampoo", "Perfume", "Lip Balm", "Sunscreen"],
+            ["Yoga Mat", "Water Bottle", "Dumbbells", "Running Belt", "Tennis Balls"],
+            ["Cookbook", "Novel", "Atlas", "Notebook", "Comic"],
+            ["Puzzle", "Board Game", "Building Set", "Plush Bear", "Kite"],
+        ]
+        // Price bands in cents per category: (low, high), and cost as a percent of price.
+        let bands = [(1999, 24999), (999, 8999), (1499, 12999), (599, 6999), (799, 9999), (599, 3999), (999, 7999)]
+        let costPercent = [(55, 75), (40, 60), (30, 50), (25, 45), (40, 60), (50, 70), (45, 65)]
+        var rng = SplitMix64(seed, stream: 0, index: 0)
+        var products: [ProductRow] = []
+        for index in 0..<60 {
+            let category = index % V.categories.count
+            let name = adjectives[rng.below(adjectives.count)] + " " + nouns[category][rng.below(nouns[category].count)]
+            let (low, high) = bands[category]
+            let price = Int64(rng.int(in: low / 100...high / 100) * 100 + 99)
+            let cost = price * Int64(rng.int(in: costPercent[category].0...costPercent[category].1)) / 100
+            products.append(ProductRow(id: Int64(index + 1), name: name, category: category, price: price, cost: cost))
+        }
+        return products
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+import SQLiteKit
+
+/// Runs untrusted SQL against a read-only dataset image, under limits.
+///
+/// Each query gets a fresh in-memory connection over the shared read-only image, set up in the
+/// order `shared/SANDBOX.md` prescribes: defensive options → the image (read-only) → pragmas →
+/// run-time limits → eponymous tables warmed → authorizer (an allowlist) → progress handler
+/// (the deadline). Nothing a query does can reach the next one, the dataset, or the disk.
+///
+/// What no in-process guard can stop (one long `printf`, prepare-time blow-ups) is handled by a
+/// ``Watchdog``: see ``hardStop``.
+public final class Sandbox: @unchecked Sendable {
+    // @unchecked: all stored properties are immutable after init; each run creates its own connection.
+    public let image: DatabaseImage
+    public let limits: SandboxLimits
+    /// Called from the watchdog thread when a query has ignored its interrupt for
+    /// ``SandboxLimits/hardStopGraceMilliseconds``. A one-shot CLI prints a timeout verdict and
+    /// exits; a grading worker's parent process kills the worker. Nil: no watchdog.
+    public let hardStop: (@Sendable (QueryFailure) -> Void)?
+
+    public init(image: DatabaseImage, limits: SandboxLimits = SandboxLimits(), hardStop: (@Sendable (QueryFailure) -> Void)? = nil) {
+        self.image = image
+        self.limits = limits
+        self.hardStop = hardStop
+    }
+
+    /// Runs the query in `bytes` (a learner's file).
+    public func run(bytes: [UInt8]) -> Result<QueryResult, QueryFailure> {
+        switch SQLText.decode(bytes, limits: limits) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let sql): return run(sql: sql)
+        }
+    }
+
+    /// Runs one SQL query (already decoded text).
+    public func run(sql: String) -> Result<QueryResult, QueryFailure> {
+        if sql.utf8.count > limits.maxSQLBytes {
+            return .failure(QueryFailure(.invalidInput, "The query is \(sql.utf8.count) bytes; the limit is \(limits.maxSQLBytes) bytes."))
+        }
+        if sql.utf8.contains(0) {
+            return .failure(QueryFailure(.invalidInput, "The query contains a NUL byte.", hint: "Remove the NUL byte."))
+        }
+        if SQLText.isOnlyCommentsAndSpace(sql) {
+            return .failure(QueryFailure(.empty, "The query is empty: no SQL, only whitespace or comments.",
+                                         hint: "Write one SELECT statement."))
+        }
+        let start = ContinuousClock.now
+        let deadline = start + .milliseconds(limits.timeMilliseconds)
+        let connection: Connection
+        let policy = AccessPolicy()
+        do {
+            connection = try openConnection(policy: policy, deadline: deadline)
+        } catch {
+            return .failure(QueryFailure(.limit, "The sandbox could not be set up: \(error)"))
+        }
+        let watchdog = hardStop.map { stop in
+            Watchdog(
+                deadline: deadline + .milliseconds(limits.hardStopGraceMilliseconds),
+                interrupt: connection.interruptHandle,
+                onExpiry: { stop(QueryFailure(.timeout, Sandbox.timeoutMessage(limits: self.limits), hint: Sandbox.timeoutHint)) })
+        }
+        defer { watchdog?.cancel() }
+        return execute(sql: sql, on: connection, policy: policy, start: start)
+    }
+
+    static func timeoutMessage(limits: SandboxLimits) -> String {
+        "The query ran longer than the \(formatSeconds(limits.timeMilliseconds)) time limit and was stopped."
+    }
+
+    static let timeoutHint =
+        "Look for a join without a condition (every row × every row), a recursive CTE that never ends, or work on very long strings."
+
+    static func formatSeconds(_ milliseconds: Int) -> String {
+        milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : String(format: "%.1f s", Double(milliseconds) / 1000)
+    }
+
+    // MARK: - Connection setup
+
+    private func openConnection(policy: AccessPolicy, deadline: ContinuousClock.Instant) throws -> Connection {
+        let db = try Connection.inMemory()
+        // 1. Defensive options first.
+        db.setOption(.defensive, 1)
+        db.setOption(.trustedSchema, 0)
+        db.setOption(.enableLoadExtension, 0)
+        db.setOption(.enableFTS3Tokenizer, 0)
+        db.setOption(.enableTrigger, 0)
+        // Standard SQL: "Oslo" is an identifier, not a string.
+        db.setOption(.doubleQuotedStringsInDML, 0)
+        db.setOption(.doubleQuotedStringsInDDL, 0)
+        // 2. The dataset, read-only, shared with every other connection.
+        try db.attachReadOnly(image)
+        // 3. Pragmas, before the authorizer denies them: temp data stays in memory, nothing is written,
+        //    and pages are read straight from the image instead of being copied into a page cache.
+        try db.execute("PRAGMA temp_store = MEMORY; PRAGMA query_only = ON; PRAGMA mmap_size = \(image.count + 65_536)")
+        // 4. Run-time limits.
+        db.setLimit(.attached, 0)
+        db.setLimit(.variableNumber, 0)
+        db.setLimit(.sqlLength, Int32(clamping: limits.maxSQLBytes))
+        db.setLimit(.length, limits.maxValueBytes)
+        db.setLimit(.expressionDepth, 200)
+        db.setLimit(.compoundSelect, 100)
+        db.setLimit(.columns, 200)
+        db.setLimit(.functionArguments, 64)
+        db.setLimit(.likePatternLength, 1000)
+        db.setLimit(.triggerDepth, 0)
+        db.setLimit(.workerThreads, 0)
+        // 5. SQLite 3.40: the first use of an eponymous virtual table asks the authorizer for an
+        //    UPDATE on sqlite_master; use each allowed one once before the authorizer exists.
+        for warmUp in AccessPolicy.warmUpQueries { _ = try db.prepare(warmUp).allRows() }
+        // 6. The authorizer, last (it expires statements prepared before it).
+        db.setAuthorizer { request in policy.decide(request) }
+        // 7. The deadline, checked every 1000 VM steps.
+        db.setProgressHandler(every: 1000) { ContinuousClock.now >= deadline }
+        return db
+    }
+
+    // MARK: - Running
+
+    private func execute(sql: String, on db: Connection, policy: AccessPolicy, start: ContinuousClock.Instant) -> Result<QueryResult, QueryFailure> {
+        let statement: Statement
+        do {
+            let (prepared, tail) = try db.prepareFirst(sql)
+            guard let prepared else {
+                return .failure(QueryFailure(.empty, "The query is empty: no SQL, only whitespace or comments."))
+            }
+            if let extra = SQLText.nextTokenIndex(in: tail, from: 0) {
+                let offset = sql.utf8.count - tail.count + extra
+                return .failure(QueryFailure(
+                    .refused, "The file holds more than one statement; submit exactly one SELECT.",
+                    location: SQLLocation(byteOffset: offset, in: sql),
+                    hint: "Remove everything after the first statement's semicolon, or combine the parts with a CTE (WITH …)."))
+            }
+            statement = prepared
+        } catch let error as SQLiteError {
+            return .failure(describe(error, sql: sql, policy: policy, phase: .prepare))
+        } catch {
+            return .failure(QueryFailure(.sqlError, "\(error)"))
+        }
+
+        if !statement.isReadOnly || statement.columnCount == 0 {
+            return .failure(refusal(for: sql, policy: policy))
+        }
+
+        var rows: [[Value]] = []
+        var bytes = 0
+        var overflow: QueryFailure?
+        let maxRows = limits.maxRows, maxBytes = limits.maxResultBytes
+        do {
+            try statement.step { row in
+                if rows.count >= maxRows {
+                    overflow = QueryFailure(
+                        .limit, "The query returned more than \(maxRows) rows, the sandbox's limit.",
+                        hint: "Aggregate (GROUP BY) or filter; no exercise needs that many rows.")
+                    return false
+                }
+                let values = row.values
+                for value in values {
+                    switch value {
+                    case .text(let s): bytes += s.utf8.count
+                    case .blob(let b): bytes += b.count
+                    default: bytes += 8
+                    }
+                }
+                if bytes > maxBytes {
+                    overflow = QueryFailure(.limit, "The query returned more than \(maxBytes >> 20) MiB of data, the sandbox's limit.")
+                    return false
+                }
+                rows.append(values)
+                return true
+            }
+        } catch let error as SQLiteError {
+            return .failure(describe(error, sql: sql, policy: policy, phase: .step))
+        } catch {
+            return .failure(QueryFailure(.sqlError, "\(error)"))
+        }
+        if let overflow { return .failure(overflow) }
+        let elapsed = ContinuousClock.now - start
+        return .success(QueryResult(
+            columns: statement.columnNames, rows: rows,
+            elapsedMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15))
+    }
+
+    private enum Phase { case prepare, step }
+
+    private func describe(_ error: SQLiteError, sql: String, policy: AccessPolicy, phase: Phase) -> QueryFailure {
+        if error.isInterrupt {
+            return QueryFailure(.timeout, Sandbox.timeoutMessage(limits: limits), hint: Sandbox.timeoutHint)
+        }
+        if error.isNoMemory {
+            return QueryFailure(
+                .limit, "The query needed more than the \(limits.memoryBytes >> 20) MiB memory limit.",
+                hint: "Look for a join without a condition, or a huge string built with group_concat, printf or zeroblob.")
+        }
+        if error.isTooBig {
+            return QueryFailure(
+                .limit, "The query built a value longer than the \(limits.maxValueBytes >> 20) MiB limit for one string or blob.")
+        }
+        if error.isAuthorizationDenied || policy.firstDenial != nil {
+            return refusal(for: sql, policy: policy)
+        }
+        let location = error.byteOffset.flatMap { SQLLocation(byteOffset: $0, in: sql) } ?? SQLLocation(namedIn: error.message, sql: sql)
+        var message = error.message
+        if let first = message.first { message = first.uppercased() + message.dropFirst() }
+        if !message.hasSuffix(".") { message += "." }
+        var hint = SQLText.lookalikeHint(sql)
+        if hint == nil, error.message.contains("no such column"), sql.contains("\"") {
+            hint = "Text values take single quotes ('paid_search'); double quotes name a column."
+        }
+        if hint == nil, error.message.contains("too many attached") {
+            return QueryFailure(.refused, "ATTACH is not allowed: the sandbox reads only the dataset.", hint: "Submit one SELECT.")
+        }
+        return QueryFailure(.sqlError, message, location: location, hint: hint)
+    }
+
+    /// The message for a statement the sandbox does not run, naming what was refused.
+    private func refusal(for sql: String, policy: AccessPolicy) -> QueryFailure {
+        let hint = "Submit one SELECT (or WITH … SELECT) statement; the data is read-only."
+        if let denial = policy.firstDenial {
+            return QueryFailure(.refused, denial.message, hint: hint)
+        }
+        let keyword = SQLText.firstKeyword(sql)
+        return QueryFailure(.refused, "\(keyword.isEmpty ? "This statement" : keyword) is not allowed: the sandbox runs only a single SELECT.", hint: hint)
+    }
+}
+
+/// A successful query's result: column names and rows of values.
+public struct QueryResult: Sendable, Hashable {
+    public var columns: [String]
+    public var rows: [[Value]]
+    public var elapsedMilliseconds: Double
+
+    public init(columns: [String], rows: [[Value]], elapsedMilliseconds: Double = 0) {
+        self.columns = columns
+        self.rows = rows
+        self.elapsedMilliseconds = elapsedMilliseconds
+    }
+
+    public static func == (a: QueryResult, b: QueryResult) -> Bool { a.columns == b.columns && a.rows == b.rows }
+    public func hash(into hasher: inout Hasher) { hasher.combine(columns); hasher.combine(rows) }
+}
+
+extension SQLText {
+    /// The first keyword of the statement, upper-cased ("DELETE", "PRAGMA"), skipping comments.
+    static func firstKeyword(_ sql: String) -> String {
+        let bytes = Array(sql.utf8)
+        guard let start = nextTokenIndex(in: bytes, from: 0) else { return "" }
+        var end = start
+        while end < bytes.count, (bytes[end] >= 0x41 && bytes[end] <= 0x5A) || (bytes[end] >= 0x61 && bytes[end] <= 0x7A) || bytes[end] == 0x5F { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self).uppercased()
+    }
+}

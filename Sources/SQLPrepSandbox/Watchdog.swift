@@ -1,0 +1,48 @@
+import Foundation
+import SQLiteKit
+
+/// A last-resort timer for one query. At its deadline it interrupts the connection once more and,
+/// if the query still has not returned shortly after, calls `onExpiry` from its own thread.
+///
+/// It exists for the cases `shared/SANDBOX.md` lists that no in-process guard stops: one long
+/// `printf('%.*c', …)` or two-argument `trim` call (the progress handler never runs inside a
+/// function call) and prepare-time blow-ups (there is no VM yet). `onExpiry` must end the work
+/// from outside: the CLI prints the timeout verdict and exits the process; a grader kills the
+/// worker process.
+final class Watchdog: @unchecked Sendable {
+    // @unchecked: `finished` is guarded by `condition`; the rest is immutable.
+    private let condition = NSCondition()
+    private var finished = false
+
+    init(deadline: ContinuousClock.Instant, interrupt: InterruptHandle, onExpiry: @escaping @Sendable () -> Void) {
+        let thread = Thread { [self] in
+            if waitForFinish(until: deadline) { return }
+            interrupt.interrupt()
+            if waitForFinish(until: ContinuousClock.now + .milliseconds(250)) { return }
+            onExpiry()
+        }
+        thread.stackSize = 256 << 10
+        thread.start()
+    }
+
+    /// The query returned: the watchdog does nothing more.
+    func cancel() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until `cancel()` or `deadline`; true when cancelled.
+    private func waitForFinish(until deadline: ContinuousClock.Instant) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while !finished {
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            if remaining <= .zero { return false }
+            let seconds = Double(remaining.components.seconds) + Double(remaining.components.attoseconds) / 1e18
+            _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
+        }
+        return true
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import SQLPrepData
+import SQLPrepSandbox
+
+/// Options every command that touches the dataset shares.
+struct DatasetOptions: ParsableArguments {
+    @Option(name: .long, help: "Dataset seed: the same seed and scale always give the same data.")
+    var seed: UInt64 = DatasetSpec.defaultSeed
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Dataset size: tiny (~1k users), default (~20k), large (~1M), or a factor of default such as 0.25.",
+        valueName: "scale"))
+    var scale: String = "default"
+
+    func spec() throws -> DatasetSpec {
+        guard let scale = Scale(parsing: scale) else {
+            throw ValidationError("'\(scale)' is not a scale. Use tiny, default, large, or a positive factor such as 0.5.")
+        }
+        return DatasetSpec(seed: seed, scale: scale)
+    }
+
+    func validate() throws { _ = try spec() }
+}
+
+/// Limits for running learner SQL.
+struct LimitOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Time limit per query, in seconds.", valueName: "seconds"))
+    var timeLimit: Double = 5
+
+    @Option(name: .long, help: ArgumentHelp("Memory limit per query, in MiB.", valueName: "MiB"))
+    var memoryLimit: Int = 512
+
+    @Option(name: .long, help: ArgumentHelp("Most rows a query may return.", valueName: "rows"))
+    var rowLimit: Int = 200_000
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit <= 3600 else { throw ValidationError("--time-limit must be between 0 and 3600 seconds.") }
+        guard memoryLimit >= 16, memoryLimit <= 65_536 else { throw ValidationError("--memory-limit must be between 16 and 65536 MiB.") }
+        guard rowLimit > 0 else { throw ValidationError("--row-limit must be positive.") }
+    }
+
+    var limits: SandboxLimits {
+        SandboxLimits(timeMilliseconds: Int(timeLimit * 1000), memoryBytes: Int64(memoryLimit) << 20, maxRows: rowLimit)
+    }
+}
+
+extension ResultFormatter.Format: ExpressibleByArgument {}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import SQLPrepData
+import SQLPrepSandbox
+
+extension SQLPrep {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run one SQL query in the sandbox and print its result.",
+            discussion: """
+                The query runs read-only against the shop dataset, under the sandbox's limits: one \
+                SELECT (or WITH … SELECT, or VALUES), nothing that writes, attaches or loads anything.
+
+                Examples:
+                  sqlprep run -e "select channel, count(*) from sessions group by 1"
+                  sqlprep run answer.sql --format csv > result.csv
+                  sqlprep run -e "select * from users limit 5" --scale tiny --seed 7
+
+                Exit codes: 0 the query ran, 1 it failed or was refused (the reason is printed), 64 usage error.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("A file holding one SQL query.", valueName: "file"))
+        var file: String?
+
+        @Option(name: [.customShort("e"), .customLong("execute")], help: ArgumentHelp("The SQL to run, instead of a file.", valueName: "sql"))
+        var sql: String?
+
+        @Option(name: .long, help: "Output format: table, csv or json.")
+        var format: ResultFormatter.Format = .table
+
+        @Option(name: .long, help: ArgumentHelp("Rows printed at most in table format.", valueName: "n"))
+        var maxRows: Int = 50
+
+        @Flag(name: .long, help: "Plain text, no colours (also: the NO_COLOR environment variable).")
+        var noColor = false
+
+        @OptionGroup var dataset: DatasetOptions
+        @OptionGroup var limitOptions: LimitOptions
+
+        func validate() throws {
+            switch (file, sql) {
+            case (nil, nil): throw ValidationError("Give a query: a file (sqlprep run answer.sql) or -e 'select …'.")
+            case (.some, .some): throw ValidationError("Give either a file or -e, not both.")
+            default: break
+            }
+            guard maxRows > 0 else { throw ValidationError("--max-rows must be positive.") }
+        }
+
+        func run() throws {
+            let bytes: [UInt8]
+            if let file {
+                bytes = try readQueryFile(file)
+            } else {
+                bytes = Array((sql ?? "").utf8)
+            }
+            let sandbox = try SandboxSession.make(dataset: dataset.spec(), limits: limitOptions.limits)
+            let style = Style(enabled: Terminal.useColor(disabled: noColor))
+            switch sandbox.run(bytes: bytes) {
+            case .success(let result):
+                let formatter = ResultFormatter(maxRows: maxRows, color: style.enabled)
+                print(formatter.render(result, as: format))
+            case .failure(let failure):
+                print(FailureText.render(failure, style: style))
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+/// Reads a learner's query file, or fails with a message that says what to do.
+func readQueryFile(_ path: String) throws -> [UInt8] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw CLIError("No such file: \(path). Check the path, or pass the query with -e 'select …'.")
+    }
+    guard !isDirectory.boolValue else {
+        throw CLIError("\(path) is a folder, not a query file.")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw CLIError("Cannot read \(path): permission denied or not a regular file.")
+    }
+    return Array(data)
+}

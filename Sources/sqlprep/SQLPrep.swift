@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// The root command: dispatches to subcommands and has no `run()` of its own.
+@main
+struct SQLPrep: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "sqlprep",
+        abstract: "Practise product-analytics SQL on a realistic, offline e-commerce dataset.",
+        discussion: """
+            sqlprep generates a deterministic online-shop dataset (users, sessions, events, orders, \
+            marketing spend, experiments, memberships) into in-memory SQLite, poses the questions \
+            product managers are asked (conversion, CPO, retention, A/B lift…), and checks your answers.
+
+            Exit codes: 0 success, 1 the query failed, was refused or was wrong, 64 usage error, \
+            70 internal error.
+
+            Environment: SQLPREP_CACHE_DIR (where built datasets are cached; empty turns the cache off), \
+            NO_COLOR (no colours).
+            """,
+        version: version,
+        subcommands: [Next.self, Run.self, Dataset.self]
+    )
+
+    /// Like ArgumentParser's `main()`, plus one rule: a `CLIError` prints one line on standard
+    /// error (no "Error:" prefix, no usage text) and exits with its own code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            Terminal.error("sqlprep: " + error.message)
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// What the CLI knows about where its output goes. The only place that looks at terminals.
+enum Terminal {
+    /// True when stdout is a terminal and neither `NO_COLOR` nor `--no-color` asks for plain text.
+    static func useColor(disabled: Bool = false) -> Bool {
+        if disabled { return false }
+        if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+
+    static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Columns available: `COLUMNS`, else the terminal's width, else 100.
+    static var width: Int {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(columns), value > 20 { return value }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+        return 100
+    }
+
+    /// Writes to standard error.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Writes to standard output without buffering surprises (used before `_exit`).
+    static func writeNow(_ text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = write(STDOUT_FILENO, buffer.baseAddress! + done, buffer.count - done)
+                if n <= 0 { break }
+                done += n
+            }
+        }
+    }
+}
+
+/// ANSI styles, applied only when colour is on.
+struct Style {
+    let enabled: Bool
+    func bold(_ s: String) -> String { enabled ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+    func dim(_ s: String) -> String { enabled ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
+    func red(_ s: String) -> String { enabled ? "\u{1B}[31m\(s)\u{1B}[0m" : s }
+    func green(_ s: String) -> String { enabled ? "\u{1B}[32m\(s)\u{1B}[0m" : s }
+    func yellow(_ s: String) -> String { enabled ? "\u{1B}[33m\(s)\u{1B}[0m" : s }
+}
