@@ -33,9 +33,12 @@ let package = Package(
         .target(
             name: "SQLPrepExercises",
             dependencies: ["SQLiteKit", "SQLPrepSandbox", "SQLPrepData"],
-            resources: [.copy("Catalog")],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedCoursePlugin"]
         ),
+        // Build tool: compiles Exercises/ into SQLPrepExercises, so the catalog ships inside the binary.
+        .executableTarget(name: "EmbedCourse", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedCoursePlugin", capability: .buildTool(), dependencies: ["EmbedCourse"]),
         // The command-line tool: parses arguments and prints, nothing more.
         .executableTarget(
             name: "sqlprep",
@@ -50,6 +53,11 @@ let package = Package(
         .testTarget(
             name: "SQLPrepSandboxTests",
             dependencies: ["SQLPrepSandbox", "SQLPrepData", "SQLiteKit"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SQLPrepExercisesTests",
+            dependencies: ["SQLPrepExercises", "SQLPrepSandbox", "SQLPrepData", "SQLiteKit"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -83,7 +83,7 @@ public struct ShopGenerator {
     static let returnAdjustByDevice = [20_000, -15_000, -40_000]
     /// Campaign delivery: click-through rate (ppm of impressions) and cost per click (cents).
     static let campaignCTR = [80_000, 30_000, 9_000, 15_000, 2_000, 25_000, 0]
-    static let campaignCPC = [45, 130, 85, 60, 35, 4, 0]
+    static let campaignCPC = [90, 260, 170, 120, 70, 8, 0]
 
     // MARK: - Generation
 
@@ -402,7 +402,7 @@ public struct ShopGenerator {
                     let downloads = Int64(spec.scale.scaled(38_000)) * Int64(rng.int(in: 90...110)) / 100
                     try sink.spend(SpendRow(
                         day: day, campaign: campaign, impressions: downloads, clicks: 0,
-                        spend: Int64(spec.scale.scaled(60_000))))
+                        spend: Int64(spec.scale.scaled(50_000))))
                     continue
                 }
                 let sessions = Int64(state.campaignSessions[offset * campaignCount + campaign])
@@ -445,7 +445,14 @@ public struct ShopGenerator {
             let (low, high) = bands[category]
             let price = Int64(rng.int(in: low / 100...high / 100) * 100 + 99)
             let cost = price * Int64(rng.int(in: costPercent[category].0...costPercent[category].1)) / 100
-            products.append(ProductRow(id: Int64(index + 1), name: name, category: category, price: price, cost: cost))
+            // Names are unique, so that grouping by name never merges two products.
+            var unique = name
+            var edition = 2
+            while products.contains(where: { $0.name == unique }) {
+                unique = "\(name) \(["", "", "II", "III", "IV", "V"][min(edition, 5)])"
+                edition += 1
+            }
+            products.append(ProductRow(id: Int64(index + 1), name: unique, category: category, price: price, cost: cost))
         }
         return products
     }

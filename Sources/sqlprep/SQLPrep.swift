@@ -21,7 +21,7 @@ struct SQLPrep: ParsableCommand {
             NO_COLOR (no colours).
             """,
         version: version,
-        subcommands: [Next.self, Run.self, Dataset.self]
+        subcommands: [Next.self, Submit.self, List.self, Show.self, Run.self, Validate.self, Dataset.self]
     )
 
     /// Like ArgumentParser's `main()`, plus one rule: a `CLIError` prints one line on standard

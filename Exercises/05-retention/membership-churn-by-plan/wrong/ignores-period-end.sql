@@ -1,0 +1,10 @@
+-- mistake: keeps the memberships stamped after the end of the data period
+SELECT
+  plan,
+  COUNT(*) AS members,
+  SUM(cancelled_at IS NULL) AS active_members,
+  COUNT(cancelled_at) AS cancelled_members,
+  ROUND(100.0 * COUNT(cancelled_at) / COUNT(*), 1) AS churn_pct
+FROM memberships
+GROUP BY plan
+ORDER BY plan;

@@ -1,0 +1,25 @@
+import SQLPrepData
+
+/// An exercise as a learner reads it: title, track and difficulty, the prompt, the output contract
+/// and the tables the question needs.
+public enum ExerciseText {
+    public static func render(_ exercise: Exercise, style: TextStyle, width: Int = 100) -> String {
+        var out = style.bold(exercise.title) + "  " + style.dim("[\(exercise.id) · \(exercise.track.title) · \(exercise.difficulty.rawValue)]") + "\n\n"
+        out += exercise.prompt.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
+        out += style.bold("Return these columns, in this order") + " (names are up to you):\n"
+        for (index, column) in exercise.contract.columns.enumerated() {
+            let rounding = column.decimals.map { ", rounded to \($0) decimal\($0 == 1 ? "" : "s")" } ?? ""
+            out += "  \(index + 1). \(column.name) — \(column.kind.meaning)\(rounding)\n"
+        }
+        out += "Row order: \(exercise.contract.orderDescription).\n"
+        let tables = exercise.tablesUsed
+        if !tables.isEmpty {
+            out += "\n" + style.bold("Tables you will need") + "\n"
+            for table in tables {
+                out += "\n\(table.name) — \(table.meaning)\n" + DataDictionary.describe(table)
+            }
+        }
+        out += "\n" + style.dim("Dataset: shop, seed \(exercise.dataset.seed), scale \(exercise.dataset.scale).")
+        return out
+    }
+}

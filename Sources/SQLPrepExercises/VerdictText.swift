@@ -1,0 +1,120 @@
+import Foundation
+import SQLiteKit
+import SQLPrepSandbox
+
+/// Styling hooks, so the library can mark up text without knowing about terminals.
+public struct TextStyle: Sendable {
+    public var color: Bool
+    public init(color: Bool) { self.color = color }
+
+    func wrap(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    public func bold(_ s: String) -> String { wrap(s, "1") }
+    public func dim(_ s: String) -> String { wrap(s, "2") }
+    public func red(_ s: String) -> String { wrap(s, "31") }
+    public func green(_ s: String) -> String { wrap(s, "32") }
+    public func yellow(_ s: String) -> String { wrap(s, "33") }
+}
+
+/// Renders a ``Verdict`` for a person (text) or a tool (JSON).
+public enum VerdictText {
+    /// The verdict as the learner reads it, showing only what applies, in this order: pass or the
+    /// query's failure; shape; missing and unexpected rows; differing cells; diagnoses; notes.
+    public static func render(_ verdict: Verdict, exercise: Exercise, style: TextStyle, maxValueWidth: Int = 30) -> String {
+        var lines: [String] = []
+        let formatter = ResultFormatter(maxRows: 5, maxValueWidth: maxValueWidth, color: style.color)
+        switch verdict.status {
+        case .pass:
+            let rows = verdict.report?.actualRowCount ?? 0
+            lines.append(style.green(style.bold("✓ Correct!")) + " \(exercise.title) — \(rows) row\(rows == 1 ? "" : "s") in \(formatMilliseconds(verdict.elapsedMilliseconds)).")
+        case .error:
+            let failure = verdict.failure!
+            lines.append(style.red(style.bold("✗ The query did not run")) + " (\(verdict.reason!.rawValue)): " + failure.message)
+            if let location = failure.location {
+                lines.append("  at line \(location.line), column \(location.column):")
+                lines.append(location.caretDiagram)
+            }
+            if let hint = failure.hint { lines.append(style.yellow("hint: ") + hint) }
+        case .fail:
+            let report = verdict.report!
+            let headline: String = switch verdict.reason! {
+            case .wrongOrder: "Right rows, wrong order."
+            case .wrongShape: "The result has the wrong shape."
+            default: "Not quite: the result differs from the answer."
+            }
+            lines.append(style.red(style.bold("✗ " + headline)))
+            if report.expectedColumns.count != report.actualColumns.count {
+                lines.append("  Expected \(report.expectedColumns.count) column\(plural(report.expectedColumns.count)) (\(report.expectedColumns.joined(separator: ", "))), got \(report.actualColumns.count) (\(report.actualColumns.joined(separator: ", "))).")
+            }
+            if report.expectedRowCount != report.actualRowCount {
+                lines.append("  Expected \(report.expectedRowCount) row\(plural(report.expectedRowCount)), got \(report.actualRowCount).")
+            }
+            if let row = report.outOfOrderRow {
+                lines.append("  Row \(row + 1) breaks the order: the answer is sorted by \(exercise.contract.orderDescription).")
+            }
+            if !report.missingRows.isEmpty {
+                lines.append("")
+                lines.append("  Missing from your result (\(report.missingRowsTotal) row\(plural(report.missingRowsTotal))\(report.missingRowsTotal > report.missingRows.count ? ", first \(report.missingRows.count) shown" : "")):")
+                lines.append(indent(formatter.table(columns: report.expectedColumns, rows: report.missingRows, footer: false)))
+            }
+            if !report.unexpectedRows.isEmpty {
+                lines.append("")
+                lines.append("  In your result but not in the answer (\(report.unexpectedRowsTotal) row\(plural(report.unexpectedRowsTotal))\(report.unexpectedRowsTotal > report.unexpectedRows.count ? ", first \(report.unexpectedRows.count) shown" : "")):")
+                lines.append(indent(formatter.table(columns: report.actualColumns, rows: report.unexpectedRows, footer: false)))
+            }
+            if !report.cellDifferences.isEmpty {
+                lines.append("")
+                lines.append("  Rows that differ in their values:")
+                var rows: [[Value]] = []
+                for difference in report.cellDifferences {
+                    let key = difference.key.map(\.description).joined(separator: ", ")
+                    for cell in difference.cells {
+                        rows.append([.text(key.isEmpty ? "(the row)" : key), .text(exercise.contract.columns[cell.column].name), cell.expected, cell.actual])
+                    }
+                }
+                lines.append(indent(formatter.table(columns: ["row", "column", "expected", "yours"], rows: rows, footer: false)))
+            }
+            for diagnosis in report.diagnoses where diagnosis.code != .wrongOrder {
+                lines.append("")
+                lines.append(style.yellow("Likely cause: ") + diagnosis.message)
+            }
+            for note in report.notes {
+                lines.append(style.dim("Note: ") + note)
+            }
+        }
+        for note in verdict.sqlNotes {
+            lines.append(style.yellow(note.code == .dialect ? "Dialect: " : "Note: ") + note.message)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func indent(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+    }
+
+    static func plural(_ n: Int) -> String { n == 1 ? "" : "s" }
+
+    static func formatMilliseconds(_ ms: Double) -> String {
+        ms < 1000 ? "\(Int(ms.rounded())) ms" : String(format: "%.2f s", ms / 1000)
+    }
+
+    /// The stable JSON object for tools: exercise, status, reason, diagnoses, counts, timing, dataset and result hash.
+    public static func json(_ verdict: Verdict, extra: [(String, String)] = []) -> String {
+        typealias F = ResultFormatter
+        var fields: [(String, String)] = [
+            ("exercise", F.jsonString(verdict.exerciseID)),
+            ("status", F.jsonString(verdict.status.rawValue)),
+            ("reason", verdict.reason.map { F.jsonString($0.rawValue) } ?? "null"),
+            ("message", verdict.failure.map { F.jsonString($0.message) } ?? "null"),
+            ("diagnoses", "[" + verdict.diagnosisCodes.map(F.jsonString).joined(separator: ",") + "]"),
+            ("expected_rows", verdict.report.map { String($0.expectedRowCount) } ?? "null"),
+            ("actual_rows", verdict.report.map { String($0.actualRowCount) } ?? "null"),
+            ("expected_columns", verdict.report.map { String($0.expectedColumns.count) } ?? "null"),
+            ("actual_columns", verdict.report.map { String($0.actualColumns.count) } ?? "null"),
+            ("elapsed_ms", String(Int(verdict.elapsedMilliseconds.rounded()))),
+            ("dataset", "{\"seed\":\(verdict.dataset.seed),\"scale\":\(F.jsonString(verdict.dataset.scale.description))}"),
+            ("result_hash", verdict.resultHash.map(F.jsonString) ?? "null"),
+        ]
+        fields += extra
+        return "{" + fields.map { "\(F.jsonString($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import SQLPrepData
+import SQLPrepExercises
+
+extension SQLPrep {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show an exercise: the question, the tables it needs and the columns to return.",
+            discussion: "Example: sqlprep show orders-by-status"
+        )
+
+        @Argument(help: "The exercise id (see sqlprep list).")
+        var id: String
+
+        @Flag(name: .long, help: "Plain text, no colours.")
+        var noColor = false
+
+        @OptionGroup var courseOptions: CourseOptions
+
+        func run() throws {
+            let course = try courseOptions.load()
+            let exercise = try courseOptions.exercise(id, in: course)
+            print(ExerciseText.render(exercise, style: TextStyle(color: Terminal.useColor(disabled: noColor)), width: Terminal.width))
+        }
+    }
+}
