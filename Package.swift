@@ -36,6 +36,12 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: ["EmbedCoursePlugin"]
         ),
+        // Layer 5: the learner's workspace and progress store.
+        .target(
+            name: "SQLPrepWorkspace",
+            dependencies: ["SQLiteKit", "SQLPrepData", "SQLPrepExercises"],
+            swiftSettings: swiftSettings
+        ),
         // Build tool: compiles Exercises/ into SQLPrepExercises, so the catalog ships inside the binary.
         .executableTarget(name: "EmbedCourse", swiftSettings: swiftSettings),
         .plugin(name: "EmbedCoursePlugin", capability: .buildTool(), dependencies: ["EmbedCourse"]),
@@ -43,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "sqlprep",
             dependencies: [
-                "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises",
+                "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises", "SQLPrepWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -58,6 +64,11 @@ let package = Package(
         .testTarget(
             name: "SQLPrepExercisesTests",
             dependencies: ["SQLPrepExercises", "SQLPrepSandbox", "SQLPrepData", "SQLiteKit"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SQLPrepWorkspaceTests",
+            dependencies: ["SQLPrepWorkspace", "SQLPrepExercises", "SQLiteKit"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -186,6 +186,19 @@ public struct ShopGenerator {
                 rng: &rng, state: &state, sink: &sink)
             first = false
 
+            // Some people come back later the same day.
+            if rng.chance(ppm: 90_000) {
+                let again = at + Int64(rng.int(in: 3600...5 * 3600))
+                let againDevice = rng.chance(ppm: 700_000) ? device : rng.pick(Self.deviceWeights)
+                if Int(again / 86_400) == sessionDay && !(sessionDay == Self.mobileOutage && againDevice == V.mobile) {
+                    var againChannel = rng.pick(Self.returnChannelWeights)
+                    if againChannel == V.paidSocial && Self.socialPause.contains(sessionDay) { againChannel = V.direct }
+                    try emitSession(
+                        user: &user, startedAt: again, device: againDevice, channel: againChannel, isFirst: false,
+                        rng: &rng, state: &state, sink: &sink)
+                }
+            }
+
             guard rng.chance(ppm: returnPPM) else { break }
             var gap = 1 + rng.geometric(successPPM: 1_000_000 / meanGapDays, cap: 120)
             var nextDay = sessionDay + gap
@@ -369,9 +382,10 @@ public struct ShopGenerator {
         user.orders += 1
 
         // Some buyers take a membership after a completed order.
-        if status == V.completed && !user.isMember && rng.chance(ppm: 60_000) {
+        let end = Int64(Self.firstDay + Self.dayCount) * 86_400
+        let startedAt = at + Int64(rng.below(3 * 86_400))
+        if status == V.completed && !user.isMember && rng.chance(ppm: 60_000) && startedAt < end {
             user.isMember = true
-            let startedAt = at + Int64(rng.below(3 * 86_400))
             let annual = rng.chance(ppm: 300_000)
             let cancelledAt: Int64
             if annual {
@@ -381,7 +395,6 @@ public struct ShopGenerator {
                 let months = rng.geometric(successPPM: 110_000, cap: 60)
                 cancelledAt = startedAt + Int64(months * 30 + rng.int(in: 1...30)) * 86_400 + Int64(rng.below(86_400))
             }
-            let end = Int64(Self.firstDay + Self.dayCount) * 86_400
             try sink.membership(MembershipRow(
                 id: state.nextMembershipID, userID: user.id, plan: annual ? 1 : 0, price: annual ? 7900 : 999,
                 startedAt: startedAt, cancelledAt: cancelledAt < end ? cancelledAt : -1))

@@ -58,9 +58,13 @@ struct Diagnostician {
                 guard let e = pair.0.numericValue, let a = pair.1.numericValue else { return nil }
                 return (e, a)
             }
-            if let diagnosis = factor(numbers, column: column, name: name) { found.append(diagnosis); continue }
             if let diagnosis = rounding(numbers, column: column, name: name) { found.append(diagnosis); continue }
-            if let diagnosis = inflated(numbers, column: column, name: name) { found.append(diagnosis) }
+            // A count inflated in every row is rows counted twice; other measures are checked for a
+            // unit or scale factor first (cents vs currency, percent vs fraction).
+            let checks = contract.columns[column].kind == .count
+                ? [inflated(numbers, column: column, name: name), factor(numbers, column: column, name: name)]
+                : [factor(numbers, column: column, name: name), inflated(numbers, column: column, name: name)]
+            if let diagnosis = checks.compactMap({ $0 }).first { found.append(diagnosis) }
         }
         if let diagnosis = duplicates(expected: expected.rows, actual: actual.rows) { found.append(diagnosis) }
         if let diagnosis = zeroGroups(missing: missing, unexpected: unexpected) { found.append(diagnosis) }
@@ -106,6 +110,11 @@ struct Diagnostician {
         let consistent = ratios.allSatisfy { abs($0 / first - 1) < 0.02 }
         guard consistent else { return nil }
         let kind = contract.columns[column].kind
+        if kind == .money && (abs(first / 100 - 1) < 0.02 || abs(first * 100 - 1) < 0.02) {
+            return Diagnosis(
+                .constantFactor,
+                "\(name) is \(first > 1 ? "100 times too large" : "100 times too small"): money is stored in integer cents, and the answer wants \(first > 1 ? "currency units (divide by 100.0)" : "cents").")
+        }
         if abs(first / 100 - 1) < 0.02 {
             let asked = kind == .ratio ? "a fraction from 0 to 1" : "the scale asked for"
             return Diagnosis(.percentVsFraction, "\(name) is 100 times too large: a percentage where the answer wants \(asked). Drop the × 100.")
@@ -114,7 +123,7 @@ struct Diagnostician {
             let asked = kind == .percent ? "a percentage from 0 to 100" : "the scale asked for"
             return Diagnosis(.percentVsFraction, "\(name) is 100 times too small: a fraction where the answer wants \(asked). Multiply by 100.")
         }
-        guard ratios.count >= 2 || numbers.count == 1 else { return nil }
+        guard ratios.count >= 2 else { return nil }  // one pair is too little evidence of a pattern
         let shown = String(format: first >= 10 || first < 0.1 ? "%.3g" : "%.2f", first)
         return Diagnosis(
             .constantFactor,
@@ -124,8 +133,11 @@ struct Diagnostician {
     /// Values that match when rounded to fewer decimals than asked: rounded too early or too coarsely.
     func rounding(_ numbers: [(Double, Double)], column: Int, name: String) -> Diagnosis? {
         guard let decimals = contract.columns[column].decimals else { return nil }
-        for coarser in stride(from: decimals - 1, through: 0, by: -1) {
-            if numbers.allSatisfy({ ResultComparison.numbersEqual($0.0, $0.1, decimals: coarser) }) {
+        for coarser in stride(from: decimals - 1, through: max(0, decimals - 3), by: -1) {
+            let scale = pow(10, Double(coarser))
+            // The learner's values carry only `coarser` decimals, and agree with the answer at that precision.
+            let roundedCoarsely = numbers.allSatisfy { abs(($0.1 * scale).rounded() - $0.1 * scale) < 1e-6 }
+            if roundedCoarsely && numbers.allSatisfy({ ResultComparison.numbersEqual($0.0, $0.1, decimals: coarser) }) {
                 return Diagnosis(
                     .rounding,
                     "\(name) is close but rounded differently: the answer is rounded to \(decimals) decimal\(decimals == 1 ? "" : "s"). Round once, at the end (ROUND(x, \(decimals))), not in intermediate steps.")

@@ -364,4 +364,10 @@ public struct CellDifference: Sendable, Hashable {
     public let column: Int
     public let expected: Value
     public let actual: Value
+
+    public init(column: Int, expected: Value, actual: Value) {
+        self.column = column
+        self.expected = expected
+        self.actual = actual
+    }
 }

@@ -1,15 +1,18 @@
 import ArgumentParser
 import SQLPrepExercises
 import SQLPrepSandbox
+import SQLPrepWorkspace
 
 extension SQLPrep {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the exercises by track, with their difficulty.",
+            abstract: "List the exercises by track, with difficulty and your status.",
             discussion: """
+                Status (passed, attempted, skipped, new) shows once the folder is a workspace.
+
                 Examples:
                   sqlprep list
-                  sqlprep list --json | jq '.[] | .id'
+                  sqlprep list --json
                 """
         )
 
@@ -19,26 +22,100 @@ extension SQLPrep {
         @Flag(name: .long, help: "Plain text, no colours.")
         var noColor = false
 
-        @OptionGroup var courseOptions: CourseOptions
+        @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let course = try courseOptions.load()
+            let course = try options.courseOptions.load()
+            let session = options.location.exists ? try options.session(create: false) : nil
             if json {
-                let items = course.exercises.map { exercise in
-                    "{\"id\":\(ResultFormatter.jsonString(exercise.id)),\"title\":\(ResultFormatter.jsonString(exercise.title)),\"track\":\(ResultFormatter.jsonString(exercise.track.folder)),\"difficulty\":\(ResultFormatter.jsonString(exercise.difficulty.rawValue))}"
-                }
-                print("[" + items.joined(separator: ",") + "]")
+                print(ProgressText.json(session: session, course: course))
                 return
             }
             let style = TextStyle(color: Terminal.useColor(disabled: noColor))
+            let progress = try session?.progress() ?? [:]
             print(style.bold(course.title) + " — \(course.exercises.count) exercises in \(course.tracks.count) tracks")
             for track in course.tracks {
                 print("")
                 print(style.bold(track.title))
                 for exercise in course.exercises(in: track) {
-                    print("  \(exercise.id.padding(toLength: 42, withPad: " ", startingAt: 0)) \(exercise.difficulty.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(exercise.title)")
+                    let status = session == nil ? "" : (progress[exercise.id] ?? ExerciseProgress()).status
+                    let id = exercise.id.padding(toLength: 40, withPad: " ", startingAt: 0)
+                    let difficulty = exercise.difficulty.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                    let statusText = status.padding(toLength: session == nil ? 0 : 10, withPad: " ", startingAt: 0)
+                    print("  \(id) \(difficulty) \(status == "passed" ? style.green(statusText) : statusText)\(exercise.title)")
                 }
             }
+        }
+    }
+
+    struct Progress: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show your progress, or move it between machines.",
+            subcommands: [Summary.self, Export.self, Import.self],
+            defaultSubcommand: Summary.self
+        )
+    }
+}
+
+extension SQLPrep.Progress {
+    struct Summary: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "Progress bars per track and each exercise's status, attempts and hints used.",
+            discussion: "Examples:\n  sqlprep progress\n  sqlprep progress show --json"
+        )
+
+        @Flag(name: .long, help: "Print JSON for tools.")
+        var json = false
+
+        @Flag(name: .long, help: "Plain text, no colours.")
+        var noColor = false
+
+        @OptionGroup var options: WorkspaceOptions
+
+        func run() throws {
+            let session = try options.session(create: false)
+            if json {
+                print(ProgressText.json(session: session, course: session.course))
+            } else {
+                print(ProgressText.render(session: session, style: TextStyle(color: Terminal.useColor(disabled: noColor)), width: Terminal.width), terminator: "")
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write your progress to a JSON file (the format is documented in the README).",
+            discussion: "Example: sqlprep progress export ~/sqlprep-progress.json"
+        )
+
+        @Argument(help: ArgumentHelp("The file to write.", valueName: "file"))
+        var file: String
+
+        @OptionGroup var options: WorkspaceOptions
+
+        func run() throws {
+            let session = try options.session(create: false)
+            let export = try session.store.exportProgress(to: file)
+            print("Wrote \(export.attempts.count) attempts, \(export.hints.count) hints and \(export.events.count) events to \(file).")
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge progress from a JSON export into this workspace (nothing is overwritten).",
+            discussion: "Example: sqlprep progress import ~/sqlprep-progress.json"
+        )
+
+        @Argument(help: ArgumentHelp("The export file to read.", valueName: "file"))
+        var file: String
+
+        @OptionGroup var options: WorkspaceOptions
+
+        func run() throws {
+            let session = try options.session(create: true)
+            let added = try session.store.importProgress(from: file)
+            print("Imported \(added.attempts) new attempts, \(added.hints) hints and \(added.events) events from \(file).")
         }
     }
 }

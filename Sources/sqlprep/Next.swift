@@ -1,14 +1,57 @@
 import ArgumentParser
+import Foundation
+import SQLPrepExercises
+import SQLPrepWorkspace
 
 extension SQLPrep {
     struct Next: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the next exercise to solve.",
-            discussion: "Example: sqlprep next"
+            abstract: "Show the exercise to work on next, and create its answer file.",
+            discussion: """
+                Shows the first exercise you have not passed, in course order (or the one chosen with \
+                sqlprep goto): the question, the columns to return, the tables it needs with a few rows \
+                each, and where your answer file is. The first run in a folder makes it a workspace.
+
+                Example:
+                  sqlprep next
+                  $EDITOR answers/orders-by-status.sql
+                  sqlprep submit
+                """
         )
 
+        @Flag(name: .long, help: "Plain text, no colours.")
+        var noColor = false
+
+        @OptionGroup var options: WorkspaceOptions
+
         func run() throws {
-            print("No exercises exist yet.")
+            let session = try options.session(create: true)
+            let style = TextStyle(color: Terminal.useColor(disabled: noColor))
+            guard let exercise = try session.current() else {
+                print(style.green(style.bold("Every exercise is passed — well done!")))
+                print(ProgressText.render(session: session, style: style, width: Terminal.width))
+                print("Revisit any with sqlprep show ID, or try another seed: sqlprep run --seed 7 -e '…'.")
+                return
+            }
+            let summary = try session.summary()
+            print(style.dim("\(exercise.position(in: session.course).capitalizingFirst) · \(summary.passed) passed so far"))
+            print(ExerciseText.render(exercise, style: style, width: Terminal.width))
+            print(SampleRows.render(for: exercise, style: style), terminator: "")
+            try session.workspace.writeStarter(for: exercise)
+            let path = relativePath(session.workspace.answerPath(for: exercise))
+            print("")
+            print(style.bold("Your answer file: ") + path)
+            print("Write your query there, then run " + style.bold("sqlprep submit") + ". Stuck? " + style.bold("sqlprep hint") + ".")
         }
     }
+}
+
+extension String {
+    var capitalizingFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+/// A path relative to the current folder when it is inside it, for shorter messages.
+func relativePath(_ path: String) -> String {
+    let here = FileManager.default.currentDirectoryPath + "/"
+    return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
 }

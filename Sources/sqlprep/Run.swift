@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SQLPrepData
 import SQLPrepSandbox
+import SQLPrepExercises
 
 extension SQLPrep {
     struct Run: ParsableCommand {
@@ -55,10 +56,10 @@ extension SQLPrep {
                 bytes = Array((sql ?? "").utf8)
             }
             let sandbox = try SandboxSession.make(dataset: dataset.spec(), limits: limitOptions.limits)
-            let style = Style(enabled: Terminal.useColor(disabled: noColor))
+            let style = TextStyle(color: Terminal.useColor(disabled: noColor))
             switch sandbox.run(bytes: bytes) {
             case .success(let result):
-                let formatter = ResultFormatter(maxRows: maxRows, color: style.enabled)
+                let formatter = ResultFormatter(maxRows: maxRows, color: style.color)
                 print(formatter.render(result, as: format))
             case .failure(let failure):
                 print(FailureText.render(failure, style: style))

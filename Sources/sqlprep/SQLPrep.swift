@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SQLPrepWorkspace
 
 /// The root command: dispatches to subcommands and has no `run()` of its own.
 @main
@@ -21,7 +22,11 @@ struct SQLPrep: ParsableCommand {
             NO_COLOR (no colours).
             """,
         version: version,
-        subcommands: [Next.self, Submit.self, List.self, Show.self, Run.self, Validate.self, Dataset.self]
+        groupedSubcommands: [
+            CommandGroup(name: "Practise", subcommands: [Next.self, Submit.self, Hint.self, Watch.self, Shell.self, Run.self]),
+            CommandGroup(name: "Your progress", subcommands: [List.self, Progress.self, Show.self, Solution.self, Skip.self, Goto.self, Reset.self, Init.self]),
+            CommandGroup(name: "Courses and data", subcommands: [Validate.self, Dataset.self]),
+        ]
     )
 
     /// Like ArgumentParser's `main()`, plus one rule: a `CLIError` prints one line on standard
@@ -33,6 +38,9 @@ struct SQLPrep: ParsableCommand {
         } catch let error as CLIError {
             Terminal.error("sqlprep: " + error.message)
             Foundation.exit(error.exitCode)
+        } catch let error as WorkspaceError {
+            Terminal.error("sqlprep: \(error)")
+            Foundation.exit(1)
         } catch {
             exit(withError: error)
         }

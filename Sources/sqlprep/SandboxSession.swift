@@ -2,27 +2,41 @@ import Foundation
 import SQLPrepData
 import SQLPrepSandbox
 import SQLiteKit
+import SQLPrepExercises
 
 /// How a one-shot command gets its sandbox: the dataset image (from the cache when possible),
 /// the process-wide SQLite heap limit, and a watchdog that ends the process with a clear
 /// timeout verdict if a query ignores its interrupt.
 enum SandboxSession {
-    static func make(dataset spec: DatasetSpec, limits: SandboxLimits, onHardStop: (@Sendable (QueryFailure) -> Void)? = nil) throws -> Sandbox {
+    static func make(
+        dataset spec: DatasetSpec, limits: SandboxLimits, quiet: Bool = false, onHardStop: (@Sendable (QueryFailure) -> Void)? = nil
+    ) throws -> Sandbox {
+        if let cached = cache[spec] { return Sandbox(image: cached, limits: limits, hardStop: stopper(onHardStop)) }
+        if !quiet, let cache = ImageCache.standard, !FileManager.default.fileExists(atPath: cache.path(for: spec)) {
+            Terminal.error("Preparing the \(spec.scale) dataset (seed \(spec.seed)); later runs reuse it…")
+        }
         let image = try ShopDataset.image(for: spec)
+        cache[spec] = image
         // Process-wide, so set only here, in a process that runs one learner query at a time.
         // The image itself was allocated by Swift, so it does not count against the limit.
         SQLiteLibrary.setHardHeapLimit(limits.memoryBytes)
-        let stop: @Sendable (QueryFailure) -> Void = onHardStop ?? { failure in
-            Terminal.writeNow(FailureText.render(failure, style: Style(enabled: false)) + "\n")
+        return Sandbox(image: image, limits: limits, hardStop: stopper(onHardStop))
+    }
+
+    /// Images already loaded by this process (a command may need the same dataset twice).
+    nonisolated(unsafe) private static var cache: [DatasetSpec: DatabaseImage] = [:]
+
+    private static func stopper(_ custom: (@Sendable (QueryFailure) -> Void)?) -> @Sendable (QueryFailure) -> Void {
+        custom ?? { failure in
+            Terminal.writeNow(FailureText.render(failure, style: TextStyle(color: false)) + "\n")
             _exit(1)
         }
-        return Sandbox(image: image, limits: limits, hardStop: stop)
     }
 }
 
 /// The text of a failed query: what happened, where (with a caret), and what to do.
 enum FailureText {
-    static func render(_ failure: QueryFailure, style: Style) -> String {
+    static func render(_ failure: QueryFailure, style: TextStyle) -> String {
         let label: String
         switch failure.reason {
         case .invalidInput: label = "Invalid input"

@@ -3,16 +3,19 @@ import Foundation
 import SQLPrepData
 import SQLPrepExercises
 import SQLPrepSandbox
+import SQLPrepWorkspace
 
 extension SQLPrep {
     struct Submit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a query file against an exercise and explain any difference.",
+            abstract: "Check a query file against its exercise, explain any difference, and record the attempt.",
             discussion: """
-                The exercise is the one named by --exercise, else the file's name (ID.sql), else a \
-                '-- exercise: ID' comment on the file's first line.
+                With no FILE, checks the current exercise's answer file (answers/ID.sql). Otherwise the \
+                exercise is the one named by --exercise, else the file's name (ID.sql), else a \
+                '-- exercise: ID' comment on the file's first line. In a workspace the attempt is recorded.
 
                 Examples:
+                  sqlprep submit
                   sqlprep submit answers/orders-by-status.sql
                   sqlprep submit my-query.sql --exercise orders-by-status --json
 
@@ -20,8 +23,8 @@ extension SQLPrep {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The query file.", valueName: "file"))
-        var file: String
+        @Argument(help: ArgumentHelp("The query file (default: the current exercise's answer file).", valueName: "file"))
+        var file: String?
 
         @Option(name: .long, help: ArgumentHelp("The exercise to check against.", valueName: "id"))
         var exercise: String?
@@ -32,22 +35,50 @@ extension SQLPrep {
         @Flag(name: .long, help: "Plain text, no colours.")
         var noColor = false
 
-        @OptionGroup var courseOptions: CourseOptions
+        @OptionGroup var options: WorkspaceOptions
         @OptionGroup var limitOptions: LimitOptions
 
         func run() throws {
-            let course = try courseOptions.load()
-            let bytes = try readQueryFile(file)
-            let target = try courseOptions.exercise(try Submit.exerciseID(explicit: exercise, file: file, bytes: bytes, course: course), in: course)
+            let course = try options.courseOptions.load()
+            let session = options.location.exists ? try options.session(create: false) : nil
+            let path: String
+            let target: Exercise
+            if let file {
+                path = file
+                let bytes = try readQueryFile(file)
+                target = try options.courseOptions.exercise(try Submit.exerciseID(explicit: exercise, file: file, bytes: bytes, course: course), in: course)
+            } else {
+                guard let session else {
+                    throw ValidationError("Give a query file (sqlprep submit answer.sql), or run sqlprep next first to start a workspace here.")
+                }
+                guard let current = try exercise.map({ try options.courseOptions.exercise($0, in: course) }) ?? session.current() else {
+                    print("Every exercise is passed — nothing to submit. sqlprep list shows them all.")
+                    return
+                }
+                target = current
+                path = session.workspace.answerPath(for: current)
+                if !FileManager.default.fileExists(atPath: path) { try session.workspace.writeStarter(for: current) }
+            }
+            let bytes = try readQueryFile(path)
+            let query = String(decoding: bytes, as: UTF8.self)
+            if let session, session.workspace.answerIsUntouched(target), file == nil {
+                print("\(relativePath(path)) holds only the starter comments: write your query below them, then submit again.")
+                throw ExitCode(1)
+            }
+
             let jsonOutput = json
+            let recordIn = session?.workspace  // the watchdog thread opens its own connection to the store
             let sandbox = try SandboxSession.make(dataset: target.dataset, limits: limitOptions.limits) { failure in
-                // The watchdog's verdict when a query ignores its interrupt.
+                // The watchdog's verdict for a query that ignores its interrupt: record it, print it, exit.
                 let verdict = Verdict.failed(failure, exercise: target, dataset: target.dataset)
+                try? recordIn?.openStore().record(Attempt(verdict: verdict, query: query))
                 let text = jsonOutput ? VerdictText.json(verdict) : VerdictText.render(verdict, exercise: target, style: TextStyle(color: false))
                 Terminal.writeNow(text + "\n")
                 _exit(1)
             }
             let verdict = try Checker(sandbox: sandbox, dataset: target.dataset).check(bytes, against: target)
+            try session?.record(verdict, query: query)
+
             if json {
                 print(VerdictText.json(verdict))
             } else {
@@ -55,7 +86,25 @@ extension SQLPrep {
                 print(VerdictText.render(verdict, exercise: target, style: style))
                 if verdict.passed {
                     print("")
+                    print(style.bold("Why it matters"))
                     print(target.explanation.trimmingCharacters(in: .whitespacesAndNewlines))
+                    print("")
+                    print(style.bold("The reference solution, for comparison"))
+                    print(target.solution.trimmingCharacters(in: .whitespacesAndNewlines))
+                    if let session {
+                        print("")
+                        if let next = try session.following(target) {
+                            print("Next: \(next.title) — run " + style.bold("sqlprep next") + ".")
+                        } else {
+                            print(style.green("That was the last one: every exercise is passed."))
+                        }
+                    }
+                } else if let session, !target.hints.isEmpty {
+                    let revealed = try session.store.hintsRevealed(target.id)
+                    if revealed < target.hints.count {
+                        print("")
+                        print(style.dim("Stuck? sqlprep hint shows hint \(revealed + 1) of \(target.hints.count)."))
+                    }
                 }
             }
             if !verdict.passed { throw ExitCode(1) }
@@ -67,7 +116,7 @@ extension SQLPrep {
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             if course.exercise(id: name) != nil { return name }
             let firstLine = String(decoding: bytes.prefix(while: { $0 != 0x0A }), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\u{FEFF}", with: "")
+                .replacingOccurrences(of: "\u{FEFF}", with: "").trimmingCharacters(in: .whitespacesAndNewlines)
             if firstLine.lowercased().hasPrefix("-- exercise:") {
                 return firstLine.dropFirst("-- exercise:".count).trimmingCharacters(in: .whitespaces)
             }

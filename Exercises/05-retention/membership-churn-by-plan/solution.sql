@@ -5,6 +5,5 @@ SELECT
   COUNT(cancelled_at) AS cancelled_members,
   ROUND(100.0 * COUNT(cancelled_at) / COUNT(*), 1) AS churn_pct
 FROM memberships
-WHERE started_at < '2025-07-01'
 GROUP BY plan
 ORDER BY plan;

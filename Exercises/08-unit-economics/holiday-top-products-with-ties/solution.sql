@@ -28,5 +28,5 @@ SELECT
   ROUND(r.margin_cents / 100.0, 2) AS gross_margin
 FROM ranked AS r
 JOIN products AS p ON p.product_id = r.product_id
-WHERE r.sales_rank <= 12
+WHERE r.sales_rank <= 25
 ORDER BY r.sales_rank, r.product_id;

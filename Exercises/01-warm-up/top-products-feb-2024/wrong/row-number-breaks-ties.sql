@@ -1,4 +1,4 @@
--- mistake: ROW_NUMBER gives tied products different positions, so the tie at fifth place is cut
+-- mistake: ROW_NUMBER gives tied products different positions, so one of the products level at the cut-off is dropped
 WITH units_per_product AS (
   SELECT oi.product_id, SUM(oi.quantity) AS units
   FROM order_items AS oi
@@ -15,5 +15,5 @@ ranked AS (
 SELECT r.product_id, p.name, r.units
 FROM ranked AS r
 JOIN products AS p ON p.product_id = r.product_id
-WHERE r.units_rank <= 5
+WHERE r.units_rank <= 12
 ORDER BY r.units DESC, r.product_id;

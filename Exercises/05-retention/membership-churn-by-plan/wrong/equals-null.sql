@@ -6,6 +6,5 @@ SELECT
   SUM(CASE WHEN cancelled_at <> NULL THEN 1 ELSE 0 END) AS cancelled_members,
   ROUND(100.0 * SUM(CASE WHEN cancelled_at <> NULL THEN 1 ELSE 0 END) / COUNT(*), 1) AS churn_pct
 FROM memberships
-WHERE started_at < '2025-07-01'
 GROUP BY plan
 ORDER BY plan;

@@ -11,5 +11,5 @@ WITH s AS (
 )
 SELECT r.sales_rank, r.product_id, p.name AS product, p.category, r.orders, ROUND(r.m / 100.0, 2) AS gross_margin
 FROM r JOIN products AS p ON p.product_id = r.product_id
-WHERE r.sales_rank <= 12
+WHERE r.sales_rank <= 25
 ORDER BY r.sales_rank, r.product_id;

@@ -1,4 +1,4 @@
--- mistake: DENSE_RANK does not skip ranks after ties, so rank <= 12 admits products below the top 12
+-- mistake: DENSE_RANK does not skip ranks after ties, so rank <= 25 admits products below the top 25
 WITH s AS (
   SELECT i.product_id, COUNT(DISTINCT o.order_id) AS orders,
          SUM(i.quantity * (i.unit_price_cents - p.cost_cents)) AS m
@@ -12,5 +12,5 @@ WITH s AS (
 )
 SELECT r.sales_rank, r.product_id, p.name AS product, p.category, r.orders, ROUND(r.m / 100.0, 2) AS gross_margin
 FROM r JOIN products AS p ON p.product_id = r.product_id
-WHERE r.sales_rank <= 12
+WHERE r.sales_rank <= 25
 ORDER BY r.sales_rank, r.product_id;

@@ -1,4 +1,4 @@
--- mistake: ROW_NUMBER gives tied products different ranks and drops one of the products tied at 12th
+-- mistake: ROW_NUMBER gives tied products different ranks and drops one of the products tied at 25th
 WITH s AS (
   SELECT i.product_id, COUNT(DISTINCT o.order_id) AS orders,
          SUM(i.quantity * (i.unit_price_cents - p.cost_cents)) AS m
@@ -12,5 +12,5 @@ WITH s AS (
 )
 SELECT r.sales_rank, r.product_id, p.name AS product, p.category, r.orders, ROUND(r.m / 100.0, 2) AS gross_margin
 FROM r JOIN products AS p ON p.product_id = r.product_id
-WHERE r.sales_rank <= 12
+WHERE r.sales_rank <= 25
 ORDER BY r.sales_rank, r.product_id;

@@ -1,4 +1,4 @@
--- mistake: LIMIT 12 cuts off a product that ties with the 12th place
+-- mistake: LIMIT 25 cuts off a product that ties with the 25th place
 WITH s AS (
   SELECT i.product_id, COUNT(DISTINCT o.order_id) AS orders,
          SUM(i.quantity * (i.unit_price_cents - p.cost_cents)) AS m
@@ -12,4 +12,4 @@ SELECT RANK() OVER (ORDER BY s.orders DESC) AS sales_rank, s.product_id, p.name 
        s.orders, ROUND(s.m / 100.0, 2) AS gross_margin
 FROM s JOIN products AS p ON p.product_id = s.product_id
 ORDER BY sales_rank, s.product_id
-LIMIT 12;
+LIMIT 25;

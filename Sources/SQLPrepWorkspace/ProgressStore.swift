@@ -1,0 +1,296 @@
+import Foundation
+import SQLiteKit
+import SQLPrepData
+
+/// The learner's progress: one SQLite file in the workspace, owned by this type alone. Every
+/// change goes through a short `BEGIN IMMEDIATE` transaction, so two sqlprep processes at once (a
+/// `watch` and a `submit`) queue instead of clobbering each other, and a process killed at any
+/// moment loses at most the write in flight (SQLite's atomic commit, in WAL mode).
+///
+/// A damaged or newer-format store is never reset: opening it throws ``WorkspaceError`` with what
+/// happened and what to do.
+public final class ProgressStore {
+    /// Bumped when the schema changes; a store with a higher version is refused.
+    public static let formatVersion: Int32 = 1
+
+    public let path: String
+    private let db: Connection
+
+    /// Opens the store at `path`, creating it when `create` is true and it does not exist.
+    public init(path: String, create: Bool) throws {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        guard exists || create else { throw WorkspaceError.noStore(path) }
+        if exists {
+            try ProgressStore.checkHeader(path)
+        }
+        do {
+            db = try Connection.file(path)
+            try db.execute("PRAGMA busy_timeout = 10000")
+            try db.execute("PRAGMA foreign_keys = ON")
+            let mode = try db.prepare("PRAGMA journal_mode = WAL").scalar()
+            _ = mode
+            try db.execute("PRAGMA synchronous = NORMAL")
+            let version = try ProgressStore.userVersion(db)
+            if version > ProgressStore.formatVersion {
+                throw WorkspaceError.newerStore(path, version: Int(version))
+            }
+            if version == 0 {
+                try migrate()
+            } else if try db.prepare("PRAGMA quick_check").scalar() != .text("ok") {
+                throw WorkspaceError.corruptStore(path, detail: "its integrity check failed")
+            }
+        } catch let error as WorkspaceError {
+            throw error
+        } catch let error as SQLiteError {
+            throw WorkspaceError.from(error, path: path)
+        }
+    }
+
+    /// A file that is not a SQLite database (truncated, overwritten) is reported, not reset.
+    static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw WorkspaceError.unreadable(path)
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty {
+            throw WorkspaceError.corruptStore(path, detail: "the file is empty")
+        }
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw WorkspaceError.corruptStore(path, detail: "it is not a SQLite database")
+        }
+    }
+
+    static func userVersion(_ db: Connection) throws -> Int32 {
+        guard case .integer(let version)? = try db.prepare("PRAGMA user_version").scalar() else { return 0 }
+        return Int32(version)
+    }
+
+    private func migrate() throws {
+        try transaction {
+            try db.execute("""
+                CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS attempts (
+                  attempt_id INTEGER PRIMARY KEY,
+                  at TEXT NOT NULL,
+                  exercise TEXT NOT NULL,
+                  query_hash TEXT NOT NULL,
+                  query TEXT NOT NULL,
+                  status TEXT NOT NULL,
+                  reason TEXT,
+                  diagnoses TEXT NOT NULL DEFAULT '',
+                  elapsed_ms INTEGER NOT NULL DEFAULT 0,
+                  UNIQUE (at, exercise, query_hash)
+                );
+                CREATE INDEX IF NOT EXISTS attempts_exercise ON attempts(exercise, status);
+                CREATE TABLE IF NOT EXISTS hints (
+                  exercise TEXT NOT NULL, level INTEGER NOT NULL, at TEXT NOT NULL, PRIMARY KEY (exercise, level)
+                );
+                CREATE TABLE IF NOT EXISTS events (
+                  at TEXT NOT NULL, exercise TEXT NOT NULL, kind TEXT NOT NULL, UNIQUE (at, exercise, kind)
+                );
+                PRAGMA user_version = \(ProgressStore.formatVersion);
+                """)
+        }
+    }
+
+    /// Runs `body` in a `BEGIN IMMEDIATE` transaction (waiting up to the busy timeout for another
+    /// process's write to finish), committing on success and rolling back on error.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        do {
+            try db.execute("BEGIN IMMEDIATE")
+        } catch let error as SQLiteError {
+            throw WorkspaceError.from(error, path: path)
+        }
+        do {
+            let result = try body()
+            try db.execute("COMMIT")
+            return result
+        } catch {
+            try? db.execute("ROLLBACK")
+            if let error = error as? SQLiteError { throw WorkspaceError.from(error, path: path) }
+            throw error
+        }
+    }
+
+    func run(_ sql: String, _ values: [Value]) throws {
+        let statement = try db.prepare(sql)
+        try statement.bind(values)
+        try statement.stepDone()
+    }
+
+    func rows(_ sql: String, _ values: [Value] = []) throws -> [[Value]] {
+        do {
+            let statement = try db.prepare(sql)
+            try statement.bind(values)
+            return try statement.allRows()
+        } catch let error as SQLiteError {
+            throw WorkspaceError.from(error, path: path)
+        }
+    }
+
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+
+    // MARK: - Recording
+
+    /// Records one submission.
+    public func record(_ attempt: Attempt) throws {
+        try transaction {
+            try run(
+                "INSERT OR IGNORE INTO attempts (at, exercise, query_hash, query, status, reason, diagnoses, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [.text(attempt.at), .text(attempt.exercise), .text(attempt.queryHash), .text(attempt.query), .text(attempt.status),
+                 attempt.reason.map(Value.text) ?? .null, .text(attempt.diagnoses.joined(separator: ",")), .integer(Int64(attempt.elapsedMilliseconds))])
+        }
+    }
+
+    /// Reveals the next hint level for `exercise` and returns it (1-based), capped at `available`.
+    public func revealHint(exercise: String, available: Int) throws -> Int {
+        try transaction {
+            let shown = try hintsRevealed(exercise)
+            guard shown < available else { return shown }
+            try run("INSERT INTO hints (exercise, level, at) VALUES (?, ?, ?)", [.text(exercise), .integer(Int64(shown + 1)), .text(ProgressStore.now())])
+            return shown + 1
+        }
+    }
+
+    public func hintsRevealed(_ exercise: String) throws -> Int {
+        guard case .integer(let count)? = try rows("SELECT count(*) FROM hints WHERE exercise = ?", [.text(exercise)]).first?.first else { return 0 }
+        return Int(count)
+    }
+
+    /// Records an event: `skip`, `goto`, `solution`, `solution-forced`, `reset`.
+    public func recordEvent(_ kind: String, exercise: String) throws {
+        try transaction {
+            try run("INSERT OR IGNORE INTO events (at, exercise, kind) VALUES (?, ?, ?)", [.text(ProgressStore.now()), .text(exercise), .text(kind)])
+        }
+    }
+
+    public func setCurrent(_ exercise: String?) throws {
+        try transaction {
+            if let exercise {
+                try run("INSERT OR REPLACE INTO meta (key, value) VALUES ('current', ?)", [.text(exercise)])
+            } else {
+                try run("DELETE FROM meta WHERE key = 'current'", [])
+            }
+        }
+    }
+
+    public func current() throws -> String? {
+        if case .text(let id)? = try rows("SELECT value FROM meta WHERE key = 'current'").first?.first { return id }
+        return nil
+    }
+
+    // MARK: - Reading
+
+    /// Everything known about each exercise that has any progress.
+    public func progress() throws -> [String: ExerciseProgress] {
+        var result: [String: ExerciseProgress] = [:]
+        for row in try rows("SELECT exercise, count(*), sum(status = 'pass'), max(at) FROM attempts GROUP BY exercise") {
+            guard case .text(let id) = row[0] else { continue }
+            result[id, default: ExerciseProgress()].attempts = Int(row[1].numericValue ?? 0)
+            result[id, default: ExerciseProgress()].passed = (row[2].numericValue ?? 0) > 0
+        }
+        for row in try rows("SELECT exercise, count(*) FROM hints GROUP BY exercise") {
+            guard case .text(let id) = row[0] else { continue }
+            result[id, default: ExerciseProgress()].hintsRevealed = Int(row[1].numericValue ?? 0)
+        }
+        for row in try rows("SELECT exercise, kind FROM events") {
+            guard case .text(let id) = row[0], case .text(let kind) = row[1] else { continue }
+            if kind == "skip" { result[id, default: ExerciseProgress()].skipped = true }
+            if kind.hasPrefix("solution") { result[id, default: ExerciseProgress()].solutionSeen = true }
+        }
+        return result
+    }
+
+    /// The diagnosis codes of the most recent attempt at `exercise`.
+    public func lastDiagnoses(_ exercise: String) throws -> [String] {
+        guard case .text(let codes)? = try rows("SELECT diagnoses FROM attempts WHERE exercise = ? ORDER BY at DESC, attempt_id DESC LIMIT 1", [.text(exercise)]).first?.first else { return [] }
+        return codes.split(separator: ",").map(String.init)
+    }
+
+    public func attempts(_ exercise: String? = nil) throws -> [Attempt] {
+        let filter = exercise == nil ? "" : "WHERE exercise = ?"
+        return try rows(
+            "SELECT at, exercise, query_hash, query, status, reason, diagnoses, elapsed_ms FROM attempts \(filter) ORDER BY at, attempt_id",
+            exercise.map { [.text($0)] } ?? []
+        ).map(Attempt.init(row:))
+    }
+
+    // MARK: - Reset
+
+    /// Copies the store to `backupPath` (SQLite's online backup through `VACUUM INTO`), then clears
+    /// all progress.
+    public func resetAll(backupPath: String) throws {
+        do {
+            try db.execute("VACUUM INTO '\(backupPath.replacingOccurrences(of: "'", with: "''"))'")
+        } catch let error as SQLiteError {
+            throw WorkspaceError.from(error, path: backupPath)
+        }
+        try transaction {
+            try db.execute("DELETE FROM attempts; DELETE FROM hints; DELETE FROM events; DELETE FROM meta WHERE key = 'current'")
+        }
+    }
+}
+
+@available(*, unavailable)
+extension ProgressStore: Sendable {}
+
+/// One recorded submission.
+public struct Attempt: Sendable, Hashable, Codable {
+    public var at: String
+    public var exercise: String
+    public var queryHash: String
+    public var query: String
+    /// `pass`, `fail` or `error`.
+    public var status: String
+    public var reason: String?
+    public var diagnoses: [String]
+    public var elapsedMilliseconds: Int
+
+    public init(at: String? = nil, exercise: String, query: String, status: String, reason: String?, diagnoses: [String], elapsedMilliseconds: Int) {
+        self.at = at ?? ProgressStore.now()
+        self.exercise = exercise
+        var hash = FNV1a64()
+        hash.add(bytes: query.utf8)
+        self.queryHash = hash.hex
+        self.query = query
+        self.status = status
+        self.reason = reason
+        self.diagnoses = diagnoses
+        self.elapsedMilliseconds = elapsedMilliseconds
+    }
+
+    init(row: [Value]) {
+        func text(_ v: Value) -> String { if case .text(let t) = v { t } else { "" } }
+        at = text(row[0])
+        exercise = text(row[1])
+        queryHash = text(row[2])
+        query = text(row[3])
+        status = text(row[4])
+        reason = row[5].isNull ? nil : text(row[5])
+        diagnoses = text(row[6]).split(separator: ",").map(String.init)
+        elapsedMilliseconds = Int(row[7].numericValue ?? 0)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case at, exercise, queryHash = "query_hash", query, status, reason, diagnoses, elapsedMilliseconds = "elapsed_ms"
+    }
+}
+
+/// What a learner has done on one exercise.
+public struct ExerciseProgress: Sendable, Hashable {
+    public var attempts = 0
+    public var passed = false
+    public var hintsRevealed = 0
+    public var skipped = false
+    public var solutionSeen = false
+
+    public init() {}
+
+    public var status: String { passed ? "passed" : attempts > 0 ? "attempted" : skipped ? "skipped" : "new" }
+}

@@ -1,0 +1,43 @@
+import SQLPrepExercises
+import SQLPrepSandbox
+
+/// The learner's progress as text (bars per track, a line per exercise) or JSON.
+public enum ProgressText {
+    public static func render(session: LearnerSession, style: TextStyle, width: Int, exercises showExercises: Bool = true) -> String {
+        guard let summary = try? session.summary(), let progress = try? session.progress() else { return "" }
+        let current = (try? session.current())?.id
+        let barWidth = max(10, min(30, width - 60))
+        var out = style.bold("\(summary.passed) of \(summary.total) exercises passed") + "\n"
+        for (track, passed, total) in summary.tracks {
+            let filled = total == 0 ? 0 : passed * barWidth / total
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+            out += "\n" + track.title.padding(toLength: 24, withPad: " ", startingAt: 0) + " " + (passed == total ? style.green(bar) : bar) + " \(passed)/\(total)\n"
+            guard showExercises else { continue }
+            for exercise in session.course.exercises(in: track) {
+                let state = progress[exercise.id] ?? ExerciseProgress()
+                let mark = state.passed ? style.green("✓") : state.attempts > 0 ? style.yellow("…") : state.skipped ? style.dim("↷") : " "
+                var detail: [String] = []
+                if state.attempts > 0 { detail.append("\(state.attempts) attempt\(state.attempts == 1 ? "" : "s")") }
+                if state.hintsRevealed > 0 { detail.append("\(state.hintsRevealed) hint\(state.hintsRevealed == 1 ? "" : "s")") }
+                if state.solutionSeen && !state.passed { detail.append("solution seen") }
+                let pointer = exercise.id == current ? style.bold(" ← current") : ""
+                let name = exercise.id.padding(toLength: 40, withPad: " ", startingAt: 0)
+                out += "  \(mark) \(name) \(state.status.padding(toLength: 9, withPad: " ", startingAt: 0)) \(style.dim(detail.joined(separator: ", ")))\(pointer)\n"
+            }
+        }
+        return out
+    }
+
+    /// `[{"id": …, "title": …, "track": …, "difficulty": …, "status": …, "attempts": n, "hints": n}, …]`
+    public static func json(session: LearnerSession?, course: Course) -> String {
+        let progress = (try? session?.progress()) ?? [:]
+        typealias F = ResultFormatter
+        let items = course.exercises.map { exercise -> String in
+            let state = progress[exercise.id] ?? ExerciseProgress()
+            return "{\"id\":\(F.jsonString(exercise.id)),\"title\":\(F.jsonString(exercise.title)),\"track\":\(F.jsonString(exercise.track.folder)),"
+                + "\"difficulty\":\(F.jsonString(exercise.difficulty.rawValue)),\"status\":\(F.jsonString(state.status)),"
+                + "\"attempts\":\(state.attempts),\"hints\":\(state.hintsRevealed)}"
+        }
+        return "[" + items.joined(separator: ",") + "]"
+    }
+}

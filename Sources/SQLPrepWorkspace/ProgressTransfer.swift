@@ -1,0 +1,125 @@
+import Foundation
+import SQLiteKit
+
+/// The documented JSON form of a learner's progress (`sqlprep progress export` / `import`):
+///
+/// ```json
+/// {
+///   "format": "sqlprep-progress",
+///   "version": 1,
+///   "exported_at": "2026-11-27T10:00:00.000Z",
+///   "attempts": [{"at": "…", "exercise": "orders-by-status", "query_hash": "…", "query": "SELECT …",
+///                 "status": "pass", "reason": null, "diagnoses": [], "elapsed_ms": 12}],
+///   "hints":    [{"exercise": "orders-by-status", "level": 1, "at": "…"}],
+///   "events":   [{"exercise": "orders-by-status", "kind": "skip", "at": "…"}]
+/// }
+/// ```
+///
+/// Importing merges: attempts are keyed by (at, exercise, query_hash), hints by (exercise, level),
+/// events by (at, exercise, kind); anything already present is kept as it is.
+public struct ProgressExport: Codable, Sendable, Equatable {
+    public struct HintRecord: Codable, Sendable, Equatable {
+        public var exercise: String
+        public var level: Int
+        public var at: String
+    }
+
+    public struct EventRecord: Codable, Sendable, Equatable {
+        public var exercise: String
+        public var kind: String
+        public var at: String
+    }
+
+    public var format = "sqlprep-progress"
+    public var version = 1
+    public var exportedAt: String
+    public var attempts: [Attempt]
+    public var hints: [HintRecord]
+    public var events: [EventRecord]
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, exportedAt = "exported_at", attempts, hints, events
+    }
+}
+
+extension ProgressStore {
+    public func exportProgress() throws -> ProgressExport {
+        func text(_ v: Value) -> String { if case .text(let t) = v { t } else { "" } }
+        let hints = try rows("SELECT exercise, level, at FROM hints ORDER BY exercise, level").map {
+            ProgressExport.HintRecord(exercise: text($0[0]), level: Int($0[1].numericValue ?? 0), at: text($0[2]))
+        }
+        let events = try rows("SELECT exercise, kind, at FROM events ORDER BY at, exercise, kind").map {
+            ProgressExport.EventRecord(exercise: text($0[0]), kind: text($0[1]), at: text($0[2]))
+        }
+        return ProgressExport(exportedAt: ProgressStore.now(), attempts: try attempts(), hints: hints, events: events)
+    }
+
+    /// Writes the export as pretty JSON, atomically.
+    public func exportProgress(to path: String) throws -> ProgressExport {
+        let export = try exportProgress()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            try encoder.encode(export).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw WorkspaceError.readOnly(path)
+        }
+        return export
+    }
+
+    /// Merges an export into this store in one transaction; returns how many new attempts, hints and events were added.
+    public func importProgress(from path: String) throws -> (attempts: Int, hints: Int, events: Int) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw WorkspaceError.badImport(path, detail: "the file cannot be read")
+        }
+        let export: ProgressExport
+        do {
+            export = try JSONDecoder().decode(ProgressExport.self, from: data)
+        } catch {
+            throw WorkspaceError.badImport(path, detail: "it is not a sqlprep progress export (\(ProgressTransfer.describe(error)))")
+        }
+        guard export.format == "sqlprep-progress" else {
+            throw WorkspaceError.badImport(path, detail: "its format is '\(export.format)', not 'sqlprep-progress'")
+        }
+        guard export.version <= 1 else {
+            throw WorkspaceError.badImport(path, detail: "it was written by a newer sqlprep (version \(export.version)); upgrade sqlprep")
+        }
+        for attempt in export.attempts where !["pass", "fail", "error"].contains(attempt.status) || attempt.exercise.isEmpty {
+            throw WorkspaceError.badImport(path, detail: "an attempt has status '\(attempt.status)' for exercise '\(attempt.exercise)'")
+        }
+        return try transaction {
+            let before = try counts()
+            for attempt in export.attempts {
+                try run(
+                    "INSERT OR IGNORE INTO attempts (at, exercise, query_hash, query, status, reason, diagnoses, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [.text(attempt.at), .text(attempt.exercise), .text(attempt.queryHash), .text(attempt.query), .text(attempt.status),
+                     attempt.reason.map(Value.text) ?? .null, .text(attempt.diagnoses.joined(separator: ",")), .integer(Int64(attempt.elapsedMilliseconds))])
+            }
+            for hint in export.hints where hint.level > 0 {
+                try run("INSERT OR IGNORE INTO hints (exercise, level, at) VALUES (?, ?, ?)", [.text(hint.exercise), .integer(Int64(hint.level)), .text(hint.at)])
+            }
+            for event in export.events {
+                try run("INSERT OR IGNORE INTO events (at, exercise, kind) VALUES (?, ?, ?)", [.text(event.at), .text(event.exercise), .text(event.kind)])
+            }
+            let after = try counts()
+            return (after.0 - before.0, after.1 - before.1, after.2 - before.2)
+        }
+    }
+
+    private func counts() throws -> (Int, Int, Int) {
+        let row = try rows("SELECT (SELECT count(*) FROM attempts), (SELECT count(*) FROM hints), (SELECT count(*) FROM events)")[0]
+        return (Int(row[0].numericValue ?? 0), Int(row[1].numericValue ?? 0), Int(row[2].numericValue ?? 0))
+    }
+}
+
+enum ProgressTransfer {
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "the field '\(key.stringValue)' is missing"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "a value has the wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.dataCorrupted: "it is not valid JSON"
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import SQLPrepExercises
+
+/// A learner's workspace: a folder with `answers/<id>.sql` (the learner's files) and
+/// `.sqlprep/progress.db` (the progress store, owned by ``ProgressStore``).
+public struct Workspace: Sendable {
+    public let root: String
+
+    public init(root: String) {
+        self.root = URL(fileURLWithPath: root).standardizedFileURL.path
+    }
+
+    /// `--workspace`, else `SQLPREP_WORKSPACE`, else the current folder.
+    public static func locate(explicit: String?) -> Workspace {
+        if let explicit { return Workspace(root: explicit) }
+        if let env = ProcessInfo.processInfo.environment["SQLPREP_WORKSPACE"], !env.isEmpty { return Workspace(root: env) }
+        return Workspace(root: FileManager.default.currentDirectoryPath)
+    }
+
+    public var stateFolder: String { root + "/.sqlprep" }
+    public var storePath: String { stateFolder + "/progress.db" }
+    public var answersFolder: String { root + "/answers" }
+    public var backupsFolder: String { stateFolder + "/backups" }
+
+    public var exists: Bool { FileManager.default.fileExists(atPath: storePath) }
+
+    public func answerPath(for exercise: Exercise) -> String { answersFolder + "/\(exercise.id).sql" }
+
+    /// Creates the folders and the store; returns false when it already existed.
+    @discardableResult
+    public func create() throws -> Bool {
+        let existed = exists
+        do {
+            try FileManager.default.createDirectory(atPath: answersFolder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: stateFolder, withIntermediateDirectories: true)
+        } catch {
+            throw WorkspaceError.readOnly(root)
+        }
+        _ = try ProgressStore(path: storePath, create: true)
+        return !existed
+    }
+
+    public func openStore() throws -> ProgressStore {
+        try ProgressStore(path: storePath, create: false)
+    }
+
+    /// Writes the starter answer file for `exercise` unless one exists (a learner's work is never
+    /// overwritten here). Returns true when it wrote one.
+    @discardableResult
+    public func writeStarter(for exercise: Exercise, overwrite: Bool = false) throws -> Bool {
+        let path = answerPath(for: exercise)
+        if !overwrite && FileManager.default.fileExists(atPath: path) { return false }
+        try FileManager.default.createDirectory(atPath: answersFolder, withIntermediateDirectories: true)
+        do {
+            try Workspace.starter(for: exercise).write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw WorkspaceError.readOnly(path)
+        }
+        return true
+    }
+
+    /// The starter file: the prompt as a comment header, then a marked place to write.
+    public static func starter(for exercise: Exercise) -> String {
+        var lines = ["-- exercise: \(exercise.id)", "-- \(exercise.title) (\(exercise.track.title), \(exercise.difficulty.rawValue))", "--"]
+        for line in exercise.prompt.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false) {
+            lines.append(line.isEmpty ? "--" : "-- " + line)
+        }
+        lines.append("--")
+        lines.append("-- Columns, in order:")
+        for column in exercise.contract.columns {
+            lines.append("--   \(column.name): \(column.kind.meaning)\(column.decimals.map { ", \($0) decimals" } ?? "")")
+        }
+        lines.append("-- Row order: \(exercise.contract.orderDescription).")
+        lines.append("--")
+        lines.append("-- Write your query below this line, then run: sqlprep submit")
+        lines.append("")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// True when the answer file still holds only the starter's comments.
+    public func answerIsUntouched(_ exercise: Exercise) -> Bool {
+        guard let text = try? String(contentsOfFile: answerPath(for: exercise), encoding: .utf8) else { return true }
+        return text == Workspace.starter(for: exercise)
+    }
+}
