@@ -78,7 +78,11 @@ public struct Checker: Sendable {
                 sqlNotes: notes, elapsedMilliseconds: 0, dataset: dataset, resultHash: nil)
         case .success(let result):
             let expected = try reference ?? self.reference(for: exercise)
-            let report = ResultComparison(contract: exercise.contract).compare(expected: expected, actual: result)
+            var report = ResultComparison(contract: exercise.contract).compare(expected: expected, actual: result)
+            if report.reason == .wrongResult, !report.diagnoses.contains(where: { $0.code == .shiftedWindow }),
+               let window = SQLTextNotes.dateOnlyUpperBound(text) {
+                report.diagnoses.insert(window, at: 0)
+            }
             let reason: Verdict.Reason? = switch report.reason {
             case nil: nil
             case .wrongResult: .wrongResult

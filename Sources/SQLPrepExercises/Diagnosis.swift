@@ -14,6 +14,7 @@ public struct Diagnosis: Sendable, Hashable {
         case rounding
         case wrongOrder = "wrong_order"
         case nullsInsteadOfZero = "nulls_instead_of_zero"
+        case zerosInsteadOfNull = "zeros_instead_of_null"
         case nondeterministic
         case dialect
     }
@@ -54,11 +55,12 @@ struct Diagnostician {
             }
             if othersAgree, let diagnosis = integerDivision(cells, column: column, name: name) { found.append(diagnosis); continue }
             if let diagnosis = nullsInsteadOfZero(cells, name: name) { found.append(diagnosis); continue }
+            if let diagnosis = zerosInsteadOfNull(cells, name: name) { found.append(diagnosis); continue }
             let numbers = cells.compactMap { pair -> (Double, Double)? in
                 guard let e = pair.0.numericValue, let a = pair.1.numericValue else { return nil }
                 return (e, a)
             }
-            if let diagnosis = rounding(numbers, column: column, name: name) { found.append(diagnosis); continue }
+            if numbers.count == cells.count, let diagnosis = rounding(numbers, column: column, name: name) { found.append(diagnosis); continue }
             // A count inflated in every row is rows counted twice; other measures are checked for a
             // unit or scale factor first (cents vs currency, percent vs fraction).
             let checks = contract.columns[column].kind == .count
@@ -103,6 +105,15 @@ struct Diagnostician {
             "\(name) is NULL where the answer has 0 (\(hits.count) row\(hits.count == 1 ? "" : "s")). A group with no activity should count as 0: wrap the value in COALESCE(…, 0).")
     }
 
+    /// 0 where the answer has NULL: a ratio with nothing to divide by was forced to 0.
+    func zerosInsteadOfNull(_ cells: [(Value, Value)], name: String) -> Diagnosis? {
+        let hits = cells.filter { pair in pair.0.isNull && pair.1.numericValue == 0 }
+        guard !hits.isEmpty else { return nil }
+        return Diagnosis(
+            .zerosInsteadOfNull,
+            "\(name) is 0 where the answer has NULL (\(hits.count) row\(hits.count == 1 ? "" : "s")). When there is nothing to divide by, the metric is undefined, not zero: leave it NULL (NULLIF(denominator, 0) does that) instead of COALESCE-ing it to 0.")
+    }
+
     /// Every differing value off by the same factor: ×100 (percent vs fraction) or another constant.
     func factor(_ numbers: [(Double, Double)], column: Int, name: String) -> Diagnosis? {
         let ratios = numbers.filter { $0.0 != 0 && $0.1 != 0 }.map { $0.1 / $0.0 }
@@ -132,7 +143,7 @@ struct Diagnostician {
 
     /// Values that match when rounded to fewer decimals than asked: rounded too early or too coarsely.
     func rounding(_ numbers: [(Double, Double)], column: Int, name: String) -> Diagnosis? {
-        guard let decimals = contract.columns[column].decimals else { return nil }
+        guard let decimals = contract.columns[column].decimals, !numbers.isEmpty else { return nil }
         for coarser in stride(from: decimals - 1, through: max(0, decimals - 3), by: -1) {
             let scale = pow(10, Double(coarser))
             // The learner's values carry only `coarser` decimals, and agree with the answer at that precision.
@@ -224,6 +235,18 @@ struct Diagnostician {
 
 /// Notes on the SQL text itself: nondeterministic functions, and other dialects' syntax.
 public enum SQLTextNotes {
+    /// A window that ends at a bare date (`BETWEEN '2025-01-01' AND '2025-03-31'`, `<= '2025-03-31'`)
+    /// stops at midnight, so timestamps later that day fall outside it. Said only when the result
+    /// is wrong, since a date column compares fine.
+    public static func dateOnlyUpperBound(_ sql: String) -> Diagnosis? {
+        let lowered = sql.lowercased()
+        let patterns = [#"between\s+'\d{4}-\d{2}-\d{2}'\s+and\s+'\d{4}-\d{2}-\d{2}'"#, #"<=\s*'\d{4}-\d{2}-\d{2}'"#]
+        guard patterns.contains(where: { lowered.range(of: $0, options: .regularExpression) != nil }) else { return nil }
+        return Diagnosis(
+            .shiftedWindow,
+            "The query ends a window at a bare date (BETWEEN … AND 'YYYY-MM-DD', or <= 'YYYY-MM-DD'). Against a timestamp column that stops at midnight, so everything later on the last day is left out. Use < the day after the end: ordered_at >= '2025-01-01' AND ordered_at < '2025-04-01'.")
+    }
+
     /// Codes and messages for things in the SQL that SQLite does differently or that change run to run.
     public static func notes(for sql: String) -> [Diagnosis] {
         let stripped = stripStringsAndComments(sql).lowercased()

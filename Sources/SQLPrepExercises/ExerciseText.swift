@@ -1,3 +1,4 @@
+import Foundation
 import SQLPrepData
 
 /// An exercise as a learner reads it: title, track and difficulty, the prompt, the output contract
@@ -5,7 +6,7 @@ import SQLPrepData
 public enum ExerciseText {
     public static func render(_ exercise: Exercise, style: TextStyle, width: Int = 100) -> String {
         var out = style.bold(exercise.title) + "  " + style.dim("[\(exercise.id) · \(exercise.track.title) · \(exercise.difficulty.rawValue)]") + "\n\n"
-        out += exercise.prompt.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
+        out += inlineMarkdown(exercise.prompt.trimmingCharacters(in: .whitespacesAndNewlines), style: style) + "\n\n"
         out += style.bold("Return these columns, in this order") + " (names are up to you):\n"
         for (index, column) in exercise.contract.columns.enumerated() {
             let rounding = column.decimals.map { ", rounded to \($0) decimal\($0 == 1 ? "" : "s")" } ?? ""
@@ -21,5 +22,14 @@ public enum ExerciseText {
         }
         out += "\n" + style.dim("Dataset: shop, seed \(exercise.dataset.seed), scale \(exercise.dataset.scale).")
         return out
+    }
+}
+
+extension ExerciseText {
+    /// `**bold**` becomes bold on a terminal (plain text elsewhere); other Markdown reads fine as it is.
+    public static func inlineMarkdown(_ text: String, style: TextStyle) -> String {
+        let parts = text.components(separatedBy: "**")
+        guard parts.count >= 3, parts.count % 2 == 1 else { return text }
+        return parts.enumerated().map { $0.offset % 2 == 1 ? style.bold($0.element) : $0.element }.joined()
     }
 }

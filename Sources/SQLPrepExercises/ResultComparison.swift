@@ -178,14 +178,15 @@ public struct ResultComparison: Sendable {
     }
 
     /// The columns that identify a row for side-by-side differences: the leading dimension
-    /// columns (text, dates) — e.g. `channel` in `channel, sessions, rate`.
+    /// columns (text, dates, and `integer` ids such as product_id or step_no) — e.g. `channel`
+    /// in `channel, sessions, rate`.
     var keyColumns: [Int] {
         var keys: [Int] = []
         for (index, column) in contract.columns.enumerated() {
-            if column.kind.isNumeric { break }
+            if column.kind.isNumeric && column.kind != .integer { break }
             keys.append(index)
         }
-        return keys
+        return keys.count == contract.columns.count ? [] : keys
     }
 
     struct Pair {

@@ -15,10 +15,15 @@ public struct ResultFormatter: Sendable {
     /// ANSI styling for a terminal (NULL dimmed, header bold). Off when piped or `NO_COLOR` is set.
     public var color: Bool = false
 
-    public init(maxRows: Int = 50, maxValueWidth: Int = 40, color: Bool = false) {
+    /// The terminal's width: a table wider than this gets narrower cells, then drops its last
+    /// columns with a note. Nil: no limit (files, pipes).
+    public var maxTableWidth: Int?
+
+    public init(maxRows: Int = 50, maxValueWidth: Int = 40, color: Bool = false, maxTableWidth: Int? = nil) {
         self.maxRows = maxRows
         self.maxValueWidth = maxValueWidth
         self.color = color
+        self.maxTableWidth = maxTableWidth
     }
 
     public func render(_ result: QueryResult, as format: Format) -> String {
@@ -35,6 +40,21 @@ public struct ResultFormatter: Sendable {
     /// (dimmed on a terminal) so it cannot be confused with the text 'NULL' when colour is on, and
     /// with an empty string in any case.
     public func table(columns: [String], rows: [[Value]], footer: Bool = true) -> String {
+        guard let limit = maxTableWidth else { return layout(columns: columns, rows: rows, footer: footer, hidden: 0) }
+        // Narrow the cells first, down to 12 characters; then drop columns from the right.
+        var narrower = self
+        narrower.maxTableWidth = nil
+        var keep = columns.count
+        while true {
+            let kept = Array(columns.prefix(keep)), keptRows = rows.map { Array($0.prefix(keep)) }
+            let text = narrower.layout(columns: kept, rows: keptRows, footer: footer, hidden: columns.count - keep)
+            let width = text.split(separator: "\n").first.map { narrower.displayWidth(String($0)) } ?? 0
+            if width <= limit || keep == 1 { return text }
+            if narrower.maxValueWidth > 12 { narrower.maxValueWidth -= 4 } else { keep -= 1 }
+        }
+    }
+
+    private func layout(columns: [String], rows: [[Value]], footer: Bool, hidden: Int) -> String {
         let shown = rows.prefix(maxRows)
         let cells: [[String]] = shown.map { row in row.map { cellText($0) } }
         var widths = columns.map { displayWidth(truncate($0)) }
@@ -62,6 +82,9 @@ public struct ResultFormatter: Sendable {
             out.append("│" + rendered.joined(separator: "│") + "│")
         }
         out.append(line("└", "┴", "┘"))
+        if hidden > 0 {
+            out.append("(\(hidden) more column\(hidden == 1 ? "" : "s") not shown: the terminal is too narrow; use --format csv, or select fewer columns)")
+        }
         if footer {
             var note = rows.count == 1 ? "(1 row)" : "(\(rows.count) rows)"
             if rows.count > shown.count {

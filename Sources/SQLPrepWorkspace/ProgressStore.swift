@@ -73,6 +73,7 @@ public final class ProgressStore {
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS attempts (
                   attempt_id INTEGER PRIMARY KEY,
+                  uid TEXT NOT NULL UNIQUE,
                   at TEXT NOT NULL,
                   exercise TEXT NOT NULL,
                   query_hash TEXT NOT NULL,
@@ -80,8 +81,7 @@ public final class ProgressStore {
                   status TEXT NOT NULL,
                   reason TEXT,
                   diagnoses TEXT NOT NULL DEFAULT '',
-                  elapsed_ms INTEGER NOT NULL DEFAULT 0,
-                  UNIQUE (at, exercise, query_hash)
+                  elapsed_ms INTEGER NOT NULL DEFAULT 0
                 );
                 CREATE INDEX IF NOT EXISTS attempts_exercise ON attempts(exercise, status);
                 CREATE TABLE IF NOT EXISTS hints (
@@ -142,8 +142,8 @@ public final class ProgressStore {
     public func record(_ attempt: Attempt) throws {
         try transaction {
             try run(
-                "INSERT OR IGNORE INTO attempts (at, exercise, query_hash, query, status, reason, diagnoses, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [.text(attempt.at), .text(attempt.exercise), .text(attempt.queryHash), .text(attempt.query), .text(attempt.status),
+                "INSERT OR IGNORE INTO attempts (uid, at, exercise, query_hash, query, status, reason, diagnoses, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [.text(attempt.id), .text(attempt.at), .text(attempt.exercise), .text(attempt.queryHash), .text(attempt.query), .text(attempt.status),
                  attempt.reason.map(Value.text) ?? .null, .text(attempt.diagnoses.joined(separator: ",")), .integer(Int64(attempt.elapsedMilliseconds))])
         }
     }
@@ -216,7 +216,7 @@ public final class ProgressStore {
     public func attempts(_ exercise: String? = nil) throws -> [Attempt] {
         let filter = exercise == nil ? "" : "WHERE exercise = ?"
         return try rows(
-            "SELECT at, exercise, query_hash, query, status, reason, diagnoses, elapsed_ms FROM attempts \(filter) ORDER BY at, attempt_id",
+            "SELECT uid, at, exercise, query_hash, query, status, reason, diagnoses, elapsed_ms FROM attempts \(filter) ORDER BY at, attempt_id",
             exercise.map { [.text($0)] } ?? []
         ).map(Attempt.init(row:))
     }
@@ -242,6 +242,8 @@ extension ProgressStore: Sendable {}
 
 /// One recorded submission.
 public struct Attempt: Sendable, Hashable, Codable {
+    /// A unique id (a UUID), so that importing the same export twice adds nothing.
+    public var id: String
     public var at: String
     public var exercise: String
     public var queryHash: String
@@ -253,6 +255,7 @@ public struct Attempt: Sendable, Hashable, Codable {
     public var elapsedMilliseconds: Int
 
     public init(at: String? = nil, exercise: String, query: String, status: String, reason: String?, diagnoses: [String], elapsedMilliseconds: Int) {
+        self.id = UUID().uuidString.lowercased()
         self.at = at ?? ProgressStore.now()
         self.exercise = exercise
         var hash = FNV1a64()
@@ -267,18 +270,19 @@ public struct Attempt: Sendable, Hashable, Codable {
 
     init(row: [Value]) {
         func text(_ v: Value) -> String { if case .text(let t) = v { t } else { "" } }
-        at = text(row[0])
-        exercise = text(row[1])
-        queryHash = text(row[2])
-        query = text(row[3])
-        status = text(row[4])
-        reason = row[5].isNull ? nil : text(row[5])
-        diagnoses = text(row[6]).split(separator: ",").map(String.init)
-        elapsedMilliseconds = Int(row[7].numericValue ?? 0)
+        id = text(row[0])
+        at = text(row[1])
+        exercise = text(row[2])
+        queryHash = text(row[3])
+        query = text(row[4])
+        status = text(row[5])
+        reason = row[6].isNull ? nil : text(row[6])
+        diagnoses = text(row[7]).split(separator: ",").map(String.init)
+        elapsedMilliseconds = Int(row[8].numericValue ?? 0)
     }
 
     enum CodingKeys: String, CodingKey {
-        case at, exercise, queryHash = "query_hash", query, status, reason, diagnoses, elapsedMilliseconds = "elapsed_ms"
+        case id, at, exercise, queryHash = "query_hash", query, status, reason, diagnoses, elapsedMilliseconds = "elapsed_ms"
     }
 }
 

@@ -8,14 +8,14 @@ import SQLiteKit
 ///   "format": "sqlprep-progress",
 ///   "version": 1,
 ///   "exported_at": "2026-11-27T10:00:00.000Z",
-///   "attempts": [{"at": "…", "exercise": "orders-by-status", "query_hash": "…", "query": "SELECT …",
+///   "attempts": [{"id": "a UUID", "at": "…", "exercise": "orders-by-status", "query_hash": "…", "query": "SELECT …",
 ///                 "status": "pass", "reason": null, "diagnoses": [], "elapsed_ms": 12}],
 ///   "hints":    [{"exercise": "orders-by-status", "level": 1, "at": "…"}],
 ///   "events":   [{"exercise": "orders-by-status", "kind": "skip", "at": "…"}]
 /// }
 /// ```
 ///
-/// Importing merges: attempts are keyed by (at, exercise, query_hash), hints by (exercise, level),
+/// Importing merges: attempts are keyed by their id, hints by (exercise, level),
 /// events by (at, exercise, kind); anything already present is kept as it is.
 public struct ProgressExport: Codable, Sendable, Equatable {
     public struct HintRecord: Codable, Sendable, Equatable {
@@ -91,8 +91,8 @@ extension ProgressStore {
             let before = try counts()
             for attempt in export.attempts {
                 try run(
-                    "INSERT OR IGNORE INTO attempts (at, exercise, query_hash, query, status, reason, diagnoses, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [.text(attempt.at), .text(attempt.exercise), .text(attempt.queryHash), .text(attempt.query), .text(attempt.status),
+                    "INSERT OR IGNORE INTO attempts (uid, at, exercise, query_hash, query, status, reason, diagnoses, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [.text(attempt.id), .text(attempt.at), .text(attempt.exercise), .text(attempt.queryHash), .text(attempt.query), .text(attempt.status),
                      attempt.reason.map(Value.text) ?? .null, .text(attempt.diagnoses.joined(separator: ",")), .integer(Int64(attempt.elapsedMilliseconds))])
             }
             for hint in export.hints where hint.level > 0 {

@@ -17,7 +17,7 @@ enum RawTerminal {
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
+        tcsetattr(STDIN_FILENO, TCSANOW, &raw)
         active = true
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { signal in
@@ -30,7 +30,7 @@ enum RawTerminal {
 
     static func restore() {
         guard active else { return }
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &original)
+        tcsetattr(STDIN_FILENO, TCSANOW, &original)
         active = false
     }
 

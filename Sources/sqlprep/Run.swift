@@ -59,7 +59,7 @@ extension SQLPrep {
             let style = TextStyle(color: Terminal.useColor(disabled: noColor))
             switch sandbox.run(bytes: bytes) {
             case .success(let result):
-                let formatter = ResultFormatter(maxRows: maxRows, color: style.color)
+                let formatter = ResultFormatter(maxRows: maxRows, color: style.color, maxTableWidth: Terminal.stdoutIsTerminal ? Terminal.width : nil)
                 print(formatter.render(result, as: format))
             case .failure(let failure):
                 print(FailureText.render(failure, style: style))

@@ -15,11 +15,11 @@ extension SQLPrep {
         @Flag(name: .long, help: "Plain text, no colours.")
         var noColor = false
 
-        @OptionGroup var courseOptions: CourseOptions
+        @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let course = try courseOptions.load()
-            let exercise = try courseOptions.exercise(id, in: course)
+            let course = try options.courseOptions.load()
+            let exercise = try options.courseOptions.exercise(id, in: course)
             print(ExerciseText.render(exercise, style: TextStyle(color: Terminal.useColor(disabled: noColor)), width: Terminal.width))
         }
     }

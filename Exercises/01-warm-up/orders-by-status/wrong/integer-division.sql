@@ -1,4 +1,4 @@
--- mistake: integer division truncates every share to 0 (or 100)
+-- mistake: integer division truncates every share to 0
 SELECT status, COUNT(*) AS orders,
        ROUND(100 * (COUNT(*) / (SELECT COUNT(*) FROM orders)), 1) AS share_pct
 FROM orders

@@ -1,4 +1,4 @@
--- mistake: shows 0 % growth for the first month, which has no previous month to compare with
+-- mistake: shows 0% growth for the first month, which has no previous month to compare with
 WITH monthly AS (
   SELECT strftime('%Y-%m', ordered_at) AS month, SUM(total_cents) AS revenue_cents
   FROM orders WHERE status = 'completed' GROUP BY month

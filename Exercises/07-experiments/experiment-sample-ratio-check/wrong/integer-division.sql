@@ -1,4 +1,4 @@
--- mistake: integer arithmetic truncates each chi-square term (1600 / 2463 becomes 0)
+-- mistake: integer arithmetic truncates E and each chi-square term, so small mismatches become 0
 WITH c AS (
   SELECT experiment_id, SUM(variant = 'control') AS cu, SUM(variant = 'treatment') AS tu,
          COUNT(*) / 2 AS ex

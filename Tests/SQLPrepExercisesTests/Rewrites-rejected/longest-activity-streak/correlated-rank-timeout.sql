@@ -1,0 +1,46 @@
+-- rewrite: islands from LAG() + running SUM of new-streak flags; rank as 1 + users with a strictly longer streak via a correlated subquery
+-- rejected: status error / timeout (5 s limit) on the built-in dataset, not a wrong result: the correlated subquery over
+--   the length_counts CTE runs once per user (20k). Correct SQL; see the report.
+WITH days AS (
+  SELECT DISTINCT user_id, date(started_at) AS day
+  FROM sessions
+  WHERE user_id IS NOT NULL
+),
+flagged AS (
+  SELECT user_id, day,
+         CASE WHEN LAG(day) OVER (PARTITION BY user_id ORDER BY day) = date(day, '-1 day')
+              THEN 0 ELSE 1 END AS starts_new
+  FROM days
+),
+grouped AS (
+  SELECT user_id, day,
+         SUM(starts_new) OVER (PARTITION BY user_id ORDER BY day ROWS UNBOUNDED PRECEDING) AS streak_no
+  FROM flagged
+),
+streaks AS (
+  SELECT user_id, streak_no, MIN(day) AS first_day, COUNT(*) AS len
+  FROM grouped
+  GROUP BY user_id, streak_no
+),
+with_max AS (
+  SELECT user_id, len, first_day, MAX(len) OVER (PARTITION BY user_id) AS max_len
+  FROM streaks
+),
+best AS (
+  SELECT user_id, len, MIN(first_day) AS first_day
+  FROM with_max
+  WHERE len = max_len
+  GROUP BY user_id, len
+),
+length_counts AS (
+  SELECT len, COUNT(*) AS users_with_len FROM best GROUP BY len
+),
+top_len AS (
+  SELECT b.user_id, b.len, b.first_day,
+         1 + (SELECT IFNULL(SUM(lc.users_with_len), 0) FROM length_counts AS lc WHERE lc.len > b.len) AS rnk
+  FROM best AS b
+)
+SELECT rnk, user_id, len, first_day
+FROM top_len
+WHERE rnk <= 10
+ORDER BY rnk, user_id;
