@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "sqlprep", targets: ["sqlprep"]),
+        .executable(name: "sqlprep-bench", targets: ["sqlprep-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,6 +53,14 @@ let package = Package(
                 "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises", "SQLPrepWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Benchmarks (release mode; see BENCHMARKS.md): sqlprep side by side with plain baselines.
+        .target(name: "CBenchLoop", dependencies: ["CSQLite"], path: "Benchmarks/CBenchLoop"),
+        .executableTarget(
+            name: "sqlprep-bench",
+            dependencies: ["SQLiteKit", "SQLPrepData", "SQLPrepSandbox", "SQLPrepExercises", "CBenchLoop"],
+            path: "Benchmarks/sqlprep-bench",
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SQLiteKitTests", dependencies: ["SQLiteKit"], swiftSettings: swiftSettings),

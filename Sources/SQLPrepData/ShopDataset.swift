@@ -10,6 +10,13 @@ public enum ShopDataset {
     /// Generates and loads the dataset into a new in-memory connection, with indexes and
     /// `ANALYZE` statistics. The caller owns the connection.
     public static func load(_ spec: DatasetSpec) throws -> Connection {
+        let db = try loadRows(spec)
+        try finish(db)
+        return db
+    }
+
+    /// Phase 1: the tables, generated and inserted in one transaction (no indexes yet).
+    public static func loadRows(_ spec: DatasetSpec) throws -> Connection {
         let db = try Connection.inMemory()
         try db.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF")
         for table in ShopSchema.tables { try db.execute(table.createStatement) }
@@ -18,12 +25,16 @@ public enum ShopDataset {
         defer { sink.close() }
         try ShopGenerator(spec: spec).generate(into: &sink)
         try db.execute("COMMIT")
-        // Indexes after loading: building them on a full table is ~2× cheaper than maintaining them per insert.
+        return db
+    }
+
+    /// Phase 2: indexes (after loading: building them on a full table is ~2× cheaper than
+    /// maintaining them per insert) and `ANALYZE` statistics for the planner.
+    public static func finish(_ db: Connection) throws {
         for table in ShopSchema.tables {
             for statement in table.indexStatements { try db.execute(statement) }
         }
         try db.execute("ANALYZE")
-        return db
     }
 
     /// Builds the dataset and serializes it.

@@ -231,7 +231,12 @@ public struct ShopGenerator {
         for (index, experiment) in Self.experiments.enumerated()
         where (experiment.row.startDay...experiment.row.endDay).contains(day) {
             if user.variants[index] < 0 {
-                user.variants[index] = rng.chance(ppm: experiment.treatmentPPM) ? 1 : 0
+                // Bucketing hashes (seed, experiment, user), as real experiment platforms do, so a
+                // variant does not depend on the user's browsing. The user's own stream still takes
+                // its draw, which keeps every other generated value where it was.
+                _ = rng.next()
+                var bucket = SplitMix64(spec.seed, stream: 100 + UInt64(experiment.row.id), index: UInt64(user.id))
+                user.variants[index] = bucket.chance(ppm: experiment.treatmentPPM) ? 1 : 0
                 try sink.assignment(AssignmentRow(
                     experimentID: experiment.row.id, userID: user.id, variant: user.variants[index], assignedAt: startedAt))
             }

@@ -104,7 +104,7 @@ public enum ShopSchema {
                 col("total_cents", "INTEGER", "NOT NULL", "subtotal − discount + shipping: what the customer paid."),
                 col("coupon_code", "TEXT", "", "Coupon used, or NULL."),
             ],
-            indexes: [("orders_user", "user_id, ordered_at"), ("orders_time", "ordered_at, status")]
+            indexes: [("orders_user", "user_id, ordered_at"), ("orders_time", "ordered_at, status"), ("orders_session", "session_id")]
         ),
         TableSchema(
             name: "order_items",

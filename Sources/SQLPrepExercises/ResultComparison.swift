@@ -46,7 +46,7 @@ public struct ResultComparison: Sendable {
         // Phase 1: exact matching on canonical keys. Phase 2: pair the leftovers within tolerance.
         let (missing, unexpected) = unmatchedRows(expected: expected.rows, actual: actual.rows)
         if missing.isEmpty && unexpected.isEmpty {
-            if contract.isOrdered, let position = firstOutOfOrder(actual.rows) {
+            if contract.isOrdered, let position = firstOutOfOrder(actual.rows, expected: expected.rows) {
                 report.reason = .wrongOrder
                 report.outOfOrderRow = position
                 report.diagnoses.append(Diagnosis(.wrongOrder, "The rows are right but not in the order asked: sort by \(contract.orderDescription)."))
@@ -221,6 +221,33 @@ public struct ResultComparison: Sendable {
     }
 
     // MARK: - Order
+
+    /// The first learner row that breaks the contract's order, judged on the **reference's** values of
+    /// the matched rows: the reference is already sorted by the keys, so two rows may come in either
+    /// order exactly when the reference ties them. (Judging the learner's own unrounded values would
+    /// call 8.8975 and 8.8947 a tie at one decimal and demand the secondary key, although the
+    /// reference orders them 8.9 before 8.89.)
+    func firstOutOfOrder(_ actual: [[Value]], expected: [[Value]]) -> Int? {
+        var pool: [[CellKey]: [Int]] = [:]
+        for (index, row) in expected.enumerated() { pool[rowKey(row), default: []].append(index) }
+        var used = Set<Int>()
+        var mapped: [[Value]] = []
+        for row in actual {
+            let key = rowKey(row)
+            if var candidates = pool[key], !candidates.isEmpty {
+                let match = candidates.removeFirst()
+                pool[key] = candidates
+                used.insert(match)
+                mapped.append(expected[match])
+            } else if let match = expected.indices.first(where: { !used.contains($0) && rowsEqual(expected[$0], row) }) {
+                used.insert(match)
+                mapped.append(expected[match])
+            } else {
+                mapped.append(row)
+            }
+        }
+        return firstOutOfOrder(mapped)
+    }
 
     /// The index of the first row that breaks the contract's sort order, or nil when sorted.
     public func firstOutOfOrder(_ rows: [[Value]]) -> Int? {

@@ -258,4 +258,7 @@ public enum SQLiteLibrary {
     public static var memoryUsed: Int64 { sqlite3_memory_used() }
     /// The high-water mark of SQLite's heap.
     public static var memoryHighWater: Int64 { sqlite3_memory_highwater(0) }
+
+    /// Resets the high-water mark to the current use (for measuring one phase).
+    public static func resetMemoryHighWater() { _ = sqlite3_memory_highwater(1) }
 }

@@ -24,7 +24,7 @@ extension SQLPrep {
         @Argument(help: ArgumentHelp("A file holding one SQL query.", valueName: "file"))
         var file: String?
 
-        @Option(name: [.customShort("e"), .customLong("execute")], help: ArgumentHelp("The SQL to run, instead of a file.", valueName: "sql"))
+        @Option(name: [.customShort("e"), .customLong("execute")], parsing: .unconditional, help: ArgumentHelp("The SQL to run, instead of a file.", valueName: "sql"))
         var sql: String?
 
         @Option(name: .long, help: "Output format: table, csv or json.")

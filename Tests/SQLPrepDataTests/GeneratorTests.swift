@@ -34,7 +34,7 @@ struct DeterminismTests {
     func pinnedFingerprint() throws {
         // If you changed the generator on purpose: bump ShopGenerator.version, update this value,
         // and regenerate Fixtures/ (sqlprep validate --update-expected).
-        #expect(try ShopDataset.fingerprint(Datasets.connection(Datasets.tiny)) == "c8d9bfb156055190")
+        #expect(try ShopDataset.fingerprint(Datasets.connection(Datasets.tiny)) == "6f48d2784c24129c")
     }
 
     @Test("Same seed and scale give byte-identical images; another seed gives other data")
@@ -123,13 +123,27 @@ struct RealismTests {
                   GROUP BY a.user_id)
                 """)
         }
+        /// The pooled two-proportion z-score of treatment vs control.
+        func zScore(_ experiment: Int) throws -> Double {
+            try db.double("""
+                WITH u AS (
+                  SELECT a.variant, max(o.order_id IS NOT NULL) AS converted
+                  FROM experiment_assignments a JOIN experiments e USING (experiment_id)
+                  LEFT JOIN orders o ON o.user_id = a.user_id AND o.ordered_at >= a.assigned_at AND o.ordered_at <= e.ended_at
+                  WHERE a.experiment_id = \(experiment) GROUP BY a.user_id),
+                s AS (SELECT sum(variant = 'treatment') AS nt, sum(variant = 'control') AS nc,
+                             1.0 * sum(converted * (variant = 'treatment')) AS xt, 1.0 * sum(converted * (variant = 'control')) AS xc FROM u)
+                SELECT (xt / nt - xc / nc) / sqrt(((xt + xc) / (nt + nc)) * (1 - (xt + xc) / (nt + nc)) * (1.0 / nt + 1.0 / nc)) FROM s
+                """)
+        }
         let lift1 = try conversion(1, "treatment") / conversion(1, "control") - 1
         #expect(lift1 > 0.05, "experiment 1 has a real lift")
+        #expect(try zScore(1) > 1.96, "and it is significant at default scale")
         let mobileLift = try conversion(1, "treatment", device: "mobile") / conversion(1, "control", device: "mobile") - 1
         let desktopLift = try conversion(1, "treatment", device: "desktop") / conversion(1, "control", device: "desktop") - 1
         #expect(mobileLift > desktopLift, "the lift is larger on mobile")
-        let lift2 = try conversion(2, "treatment") / conversion(2, "control") - 1
-        #expect(abs(lift2) < 0.05, "experiment 2 has no effect")
+        #expect(try abs(zScore(2)) < 1.96, "experiment 2 has no significant effect")
+        #expect(try abs(zScore(3)) < 1.96, "experiment 3 moves conversion neither way")
         let share3 = try db.double("SELECT avg(variant = 'treatment') FROM experiment_assignments WHERE experiment_id = 3")
         #expect(share3 > 0.52, "experiment 3 has a sample-ratio mismatch")
         let share1 = try db.double("SELECT avg(variant = 'treatment') FROM experiment_assignments WHERE experiment_id = 1")

@@ -1,6 +1,4 @@
 -- rewrite: calendar from an integer counter, per-day correlated subqueries with date(started_at) = day and EXISTS on orders
--- rejected: status error / timeout (5 s limit) on the built-in dataset, not a wrong result (full scans of sessions per
---   day plus an unindexed orders.session_id lookup per session). Correct SQL; see the report.
 WITH RECURSIVE n(i) AS (
   SELECT 0
   UNION ALL

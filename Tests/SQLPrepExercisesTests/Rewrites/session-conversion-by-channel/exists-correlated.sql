@@ -1,6 +1,4 @@
 -- rewrite: converted sessions counted with a correlated EXISTS instead of LEFT JOIN + COUNT(DISTINCT); CAST AS REAL division
--- rejected: status error / timeout (5 s limit) on the built-in dataset, not a wrong result. orders.session_id has no
---   index, so each of the ~170k sessions scans orders. Correct SQL a learner could write; see the report.
 SELECT
   s.channel AS traffic_channel,
   COUNT(*) AS visits,

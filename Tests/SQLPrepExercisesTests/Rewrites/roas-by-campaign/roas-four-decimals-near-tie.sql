@@ -1,10 +1,4 @@
 -- rewrite: ROAS rounded to 4 decimals instead of 2 (agrees with the reference to 2 decimals), rows sorted by it, ties by campaign
--- rejected: NOT on the built-in dataset (passes there), but on `scale: tiny` + `seed: 11`.
---   Reference rows: social_prospecting 1.89, search_generic 1.88 (not tied), in that order. This query
---   gives 1.8907 and 1.885 in the same order and every value matches, yet the verdict is wrong_order:
---   the order check rounds 1.885 up to 1.89, calls the two rows tied, and then requires the tie-break
---   campaign order (search_generic before social_prospecting), contradicting the reference's order.
--- reproduce: as for session-conversion-by-channel, with `scale: tiny` and `seed: 11`.
 WITH rev AS (
   SELECT s.campaign,
          SUM(CASE WHEN o.status = 'completed' THEN o.total_cents ELSE 0 END) AS cents
