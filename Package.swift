@@ -43,6 +43,12 @@ let package = Package(
             dependencies: ["SQLiteKit", "SQLPrepData", "SQLPrepExercises"],
             swiftSettings: swiftSettings
         ),
+        // Layer 6: grading a class.
+        .target(
+            name: "SQLPrepGrading",
+            dependencies: ["SQLiteKit", "SQLPrepData", "SQLPrepSandbox", "SQLPrepExercises"],
+            swiftSettings: swiftSettings
+        ),
         // Build tool: compiles Exercises/ into SQLPrepExercises, so the catalog ships inside the binary.
         .executableTarget(name: "EmbedCourse", swiftSettings: swiftSettings),
         .plugin(name: "EmbedCoursePlugin", capability: .buildTool(), dependencies: ["EmbedCourse"]),
@@ -50,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "sqlprep",
             dependencies: [
-                "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises", "SQLPrepWorkspace",
+                "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises", "SQLPrepWorkspace", "SQLPrepGrading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -78,6 +84,11 @@ let package = Package(
         .testTarget(
             name: "SQLPrepWorkspaceTests",
             dependencies: ["SQLPrepWorkspace", "SQLPrepExercises", "SQLiteKit"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SQLPrepGradingTests",
+            dependencies: ["SQLPrepGrading", "SQLPrepExercises"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

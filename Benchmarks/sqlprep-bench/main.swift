@@ -46,13 +46,15 @@ func fmt(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(dig
 
 var scaleNames = ["tiny", "default", "5"]
 var rounds = 3
+var loadOnly = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--scales": scaleNames = (arguments.next() ?? "").split(separator: ",").map(String.init)
     case "--rounds": rounds = Int(arguments.next() ?? "") ?? rounds
+    case "--load-only": loadOnly = true
     default:
-        print("usage: sqlprep-bench [--scales tiny,default,5] [--rounds 3]")
+        print("usage: sqlprep-bench [--scales tiny,default,5] [--rounds 3] [--load-only]")
         exit(64)
     }
 }
@@ -175,6 +177,8 @@ for name in scaleNames {
 }
 
 // MARK: - 2. Cold process, first query
+
+if loadOnly { exit(0) }
 
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sqlprep")
 if FileManager.default.isExecutableFile(atPath: binary.path) {

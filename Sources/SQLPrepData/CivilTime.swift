@@ -33,9 +33,13 @@ public enum CivilTime {
     /// Writes `YYYY-MM-DD HH:MM:SS` (19 bytes) for `seconds` since the epoch into `out`.
     @inline(__always)
     public static func writeTimestamp(_ seconds: Int64, into out: UnsafeMutableRawPointer) {
-        let days = Int(seconds / 86_400)
-        let rest = Int(seconds % 86_400)
-        writeDate(days: days, into: out)
+        writeDate(days: Int(seconds / 86_400), into: out)
+        writeTime(Int(seconds % 86_400), into: out)
+    }
+
+    /// Writes ` HH:MM:SS` at bytes 10–18 of `out`, for `rest` seconds into the day.
+    @inline(__always)
+    public static func writeTime(_ rest: Int, into out: UnsafeMutableRawPointer) {
         out.storeBytes(of: UInt8(ascii: " "), toByteOffset: 10, as: UInt8.self)
         write2(rest / 3600, out + 11)
         out.storeBytes(of: UInt8(ascii: ":"), toByteOffset: 13, as: UInt8.self)

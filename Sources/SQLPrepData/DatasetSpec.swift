@@ -4,15 +4,19 @@ import Foundation
 public struct DatasetSpec: Sendable, Hashable, CustomStringConvertible {
     public var seed: UInt64
     public var scale: Scale
+    /// Applies ``EdgeCases`` after generation: the corner cases that break answers which are right
+    /// only by coincidence (used for hidden grading variants).
+    public var edgeCases: Bool
 
     public static let defaultSeed: UInt64 = 20_240_101
 
-    public init(seed: UInt64 = DatasetSpec.defaultSeed, scale: Scale = .default) {
+    public init(seed: UInt64 = DatasetSpec.defaultSeed, scale: Scale = .default, edgeCases: Bool = false) {
         self.seed = seed
         self.scale = scale
+        self.edgeCases = edgeCases
     }
 
-    public var description: String { "seed \(seed), scale \(scale)" }
+    public var description: String { "seed \(seed), scale \(scale)\(edgeCases ? ", edge cases" : "")" }
 }
 
 /// The size of the dataset, as thousandths of the `default` size (about 20,000 users).

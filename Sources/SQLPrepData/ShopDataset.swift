@@ -24,6 +24,7 @@ public enum ShopDataset {
         var sink = try SQLiteShopSink(connection: db)
         defer { sink.close() }
         try ShopGenerator(spec: spec).generate(into: &sink)
+        if spec.edgeCases { try EdgeCases.apply(to: db) }
         try db.execute("COMMIT")
         return db
     }
@@ -167,7 +168,7 @@ public struct ImageCache: Sendable {
     }()
 
     public func path(for spec: DatasetSpec) -> String {
-        "\(directory)/shop-\(ImageCache.buildIdentity)-seed\(spec.seed)-scale\(spec.scale).db"
+        "\(directory)/shop-\(ImageCache.buildIdentity)-seed\(spec.seed)-scale\(spec.scale)\(spec.edgeCases ? "-edge" : "").db"
     }
 
     /// Removes images written by other builds of sqlprep (they can never be read again).

@@ -114,7 +114,10 @@ public struct ShopGenerator {
 
     /// Counters and per-day tallies shared across users.
     struct RunState {
-        let products: [ProductRow]
+        /// Product facts as plain arrays (index = id − 1): copying a `ProductRow` out of an array
+        /// would retain its name on every order line.
+        let productPrices: [Int64]
+        let productCategories: [Int]
         let productPopularity: WeightTable
         var nextSessionID: Int64 = 1
         var nextEventID: Int64 = 1
@@ -124,7 +127,8 @@ public struct ShopGenerator {
         var campaignSessions: [Int32]
 
         init(products: [ProductRow], seed: UInt64) {
-            self.products = products
+            productPrices = products.map(\.price)
+            productCategories = products.map(\.category)
             // Popularity falls with the product's rank: a long tail.
             productPopularity = WeightTable(products.indices.map { 1000 / ($0 % 23 + 2) })
             campaignSessions = Array(repeating: 0, count: ShopGenerator.dayCount * V.campaigns.count)
@@ -312,7 +316,7 @@ public struct ShopGenerator {
             id: sessionID, userID: userID, startedAt: startedAt, endedAt: endedAt, device: device,
             channel: channel, campaign: campaign, landingPage: landing, pageViews: pageViews))
 
-        let product = state.products[rng.pick(state.productPopularity)].id
+        let product = Int64(rng.pick(state.productPopularity) + 1)
         let step = max(1, (endedAt - startedAt) / Int64(depth + 2))
         for type in 0...depth {
             let event = EventRow(
@@ -352,17 +356,17 @@ public struct ShopGenerator {
         let lineCount = [1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3][rng.below(12)]
         var productIDs = [firstProduct]
         while productIDs.count < lineCount {
-            let candidate = state.products[rng.pick(state.productPopularity)].id
+            let candidate = Int64(rng.pick(state.productPopularity) + 1)
             if !productIDs.contains(candidate) { productIDs.append(candidate) }
         }
         var subtotal: Int64 = 0
         var hasApparel = false
         for productID in productIDs {
-            let product = state.products[Int(productID) - 1]
+            let price = state.productPrices[Int(productID) - 1]
             let quantity = Int64([1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3][rng.below(11)])
-            subtotal += quantity * product.price
-            hasApparel = hasApparel || product.category == V.apparel
-            try sink.orderItem(OrderItemRow(orderID: orderID, productID: productID, quantity: quantity, unitPrice: product.price))
+            subtotal += quantity * price
+            hasApparel = hasApparel || state.productCategories[Int(productID) - 1] == V.apparel
+            try sink.orderItem(OrderItemRow(orderID: orderID, productID: productID, quantity: quantity, unitPrice: price))
         }
         var coupon = -1
         if user.orders == 0 && rng.chance(ppm: 400_000) {

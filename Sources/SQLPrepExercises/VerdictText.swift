@@ -19,13 +19,15 @@ public struct TextStyle: Sendable {
 public enum VerdictText {
     /// The verdict as the learner reads it, showing only what applies, in this order: pass or the
     /// query's failure; shape; missing and unexpected rows; differing cells; diagnoses; notes.
-    public static func render(_ verdict: Verdict, exercise: Exercise, style: TextStyle, maxValueWidth: Int = 30) -> String {
+    /// `timing: false` leaves out the elapsed time, for outputs that must be byte-identical run to run (grading).
+    public static func render(_ verdict: Verdict, exercise: Exercise, style: TextStyle, maxValueWidth: Int = 30, timing: Bool = true) -> String {
         var lines: [String] = []
         let formatter = ResultFormatter(maxRows: 5, maxValueWidth: maxValueWidth, color: style.color)
         switch verdict.status {
         case .pass:
             let rows = verdict.report?.actualRowCount ?? 0
-            lines.append(style.green(style.bold("✓ Correct!")) + " \(exercise.title) — \(rows) row\(rows == 1 ? "" : "s") in \(formatMilliseconds(verdict.elapsedMilliseconds)).")
+            let time = timing ? " in \(formatMilliseconds(verdict.elapsedMilliseconds))" : ""
+            lines.append(style.green(style.bold("✓ Correct!")) + " \(exercise.title) — \(rows) row\(rows == 1 ? "" : "s")\(time).")
         case .error:
             let failure = verdict.failure!
             lines.append(style.red(style.bold("✗ The query did not run")) + " (\(verdict.reason!.rawValue)): " + failure.message)

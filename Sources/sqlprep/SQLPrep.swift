@@ -22,10 +22,11 @@ struct SQLPrep: ParsableCommand {
             NO_COLOR (no colours).
             """,
         version: version,
+        subcommands: [Grade.Worker.self],
         groupedSubcommands: [
             CommandGroup(name: "Practise", subcommands: [Next.self, Submit.self, Hint.self, Watch.self, Shell.self, Run.self]),
             CommandGroup(name: "Your progress", subcommands: [List.self, Progress.self, Show.self, Solution.self, Skip.self, Goto.self, Reset.self, Init.self]),
-            CommandGroup(name: "Courses and data", subcommands: [Validate.self, Dataset.self]),
+            CommandGroup(name: "Teaching and data", subcommands: [Grade.self, Validate.self, Dataset.self]),
         ]
     )
 

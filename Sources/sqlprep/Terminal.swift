@@ -26,6 +26,11 @@ enum Terminal {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
+    /// Writes to standard error without a newline (progress bars).
+    static func errorNow(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
     /// Writes to standard output without buffering surprises (used before `_exit`).
     static func writeNow(_ text: String) {
         let bytes = Array(text.utf8)

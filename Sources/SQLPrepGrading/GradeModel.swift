@@ -1,0 +1,154 @@
+import Foundation
+import SQLPrepData
+
+/// One dataset a submission runs on: the practice dataset, or a hidden variant.
+public struct GradingDataset: Sendable, Hashable, Codable {
+    /// `practice`, `hidden-1`, `hidden-2`, …
+    public let label: String
+    public let hidden: Bool
+    public let seed: UInt64
+    /// Scale as thousandths of default (``Scale/permille``).
+    public let scalePermille: Int
+    public let edgeCases: Bool
+
+    public var spec: DatasetSpec { DatasetSpec(seed: seed, scale: Scale(permille: scalePermille), edgeCases: edgeCases) }
+
+    /// The practice dataset and `count` hidden variants. Their seeds come from the instructor's
+    /// secret, so learners cannot rebuild them; the last variant also applies ``EdgeCases``.
+    public static func plan(practice: DatasetSpec, hiddenCount: Int, secret: String) -> [GradingDataset] {
+        var datasets = [GradingDataset(label: "practice", hidden: false, seed: practice.seed, scalePermille: practice.scale.permille, edgeCases: false)]
+        for index in 0..<hiddenCount {
+            var hash = FNV1a64()
+            hash.add("sqlprep-variant")
+            hash.add(secret)
+            hash.add(UInt64(index))
+            hash.add(practice.seed)
+            datasets.append(GradingDataset(
+                label: "hidden-\(index + 1)", hidden: true, seed: hash.value, scalePermille: practice.scale.permille,
+                edgeCases: index == hiddenCount - 1))
+        }
+        return datasets
+    }
+}
+
+/// What happened on one dataset.
+public struct DatasetOutcome: Sendable, Hashable, Codable {
+    public let dataset: String
+    public let hidden: Bool
+    /// `pass`, `fail`, `error`, or `skipped` (the reference itself gave nothing to compare on this dataset).
+    public let status: String
+    /// `wrong_result`, `wrong_order`, `wrong_shape`, `sql_error`, `refused`, `timeout`, `limit`, or nil.
+    public let reason: String?
+    public let diagnoses: [String]
+    /// Learner-facing text: the verdict's explanation (for hidden datasets, only the reason).
+    public let message: String
+
+    public init(dataset: String, hidden: Bool, status: String, reason: String?, diagnoses: [String], message: String) {
+        self.dataset = dataset
+        self.hidden = hidden
+        self.status = status
+        self.reason = reason
+        self.diagnoses = diagnoses
+        self.message = message
+    }
+}
+
+/// One learner's grade on one exercise.
+public struct ExerciseGrade: Sendable, Hashable, Codable {
+    public let exerciseID: String
+    public let maxPoints: Double
+    public var points: Double
+    /// `graded`, or `missing` (no file), or a submission problem (`symlink`, `unreadable`, `not_a_file`).
+    public var state: String
+    public var problem: String?
+    public var outcomes: [DatasetOutcome]
+
+    enum CodingKeys: String, CodingKey {
+        case exerciseID = "exercise", maxPoints = "max_points", points, state, problem, outcomes
+    }
+
+    public init(exerciseID: String, maxPoints: Double, points: Double, state: String, problem: String?, outcomes: [DatasetOutcome]) {
+        self.exerciseID = exerciseID
+        self.maxPoints = maxPoints
+        self.points = points
+        self.state = state
+        self.problem = problem
+        self.outcomes = outcomes
+    }
+}
+
+public struct LearnerGrade: Sendable, Hashable, Codable {
+    public let learner: String
+    public let name: String
+    public let email: String
+    public var exercises: [ExerciseGrade]
+
+    public init(learner: String, name: String, email: String, exercises: [ExerciseGrade]) {
+        self.learner = learner
+        self.name = name
+        self.email = email
+        self.exercises = exercises
+    }
+
+    public var points: Double { exercises.map(\.points).reduce(0, +) }
+    public var maxPoints: Double { exercises.map(\.maxPoints).reduce(0, +) }
+}
+
+/// A whole class's grades: what `grades.json` holds, and what every report is rendered from.
+/// A shard's grades and a merge of shards are the same type.
+public struct ClassGrades: Sendable, Hashable, Codable {
+    public var format = "sqlprep-grades"
+    public var version = 1
+    public var title: String
+    public var exercises: [String]
+    public var datasets: [GradingDataset]
+    public var allOrNothing: Bool
+    public var learners: [LearnerGrade]
+    /// Files that match no exercise, and why.
+    public var unmatched: [UnmatchedFile]
+
+    public struct UnmatchedFile: Sendable, Hashable, Codable {
+        public let path: String
+        public let reason: String
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, title, exercises, datasets, allOrNothing = "all_or_nothing", learners, unmatched
+    }
+
+    public init(title: String, exercises: [String], datasets: [GradingDataset], allOrNothing: Bool, learners: [LearnerGrade], unmatched: [UnmatchedFile]) {
+        self.title = title
+        self.exercises = exercises
+        self.datasets = datasets
+        self.allOrNothing = allOrNothing
+        self.learners = learners
+        self.unmatched = unmatched
+    }
+
+    /// Combines shards: learners from every shard, sorted; they must agree on the assignment.
+    public static func merge(_ shards: [ClassGrades]) throws -> ClassGrades {
+        guard var merged = shards.first else { throw GradingError.output("Nothing to merge: give the output folders of the shards.") }
+        for shard in shards.dropFirst() {
+            guard shard.exercises == merged.exercises, shard.datasets == merged.datasets, shard.title == merged.title else {
+                throw GradingError.output("The shards were graded with different assignments, datasets or secrets; grade them again with the same options.")
+            }
+            for learner in shard.learners where !merged.learners.contains(where: { $0.learner == learner.learner }) {
+                merged.learners.append(learner)
+            }
+            merged.unmatched += shard.unmatched.filter { file in !merged.unmatched.contains(file) }
+        }
+        merged.learners.sort { $0.learner < $1.learner }
+        merged.unmatched.sort { $0.path < $1.path }
+        return merged
+    }
+}
+
+/// Points for an exercise from its outcomes: points × the fraction of usable datasets passed, or,
+/// with all-or-nothing, full points only when every usable dataset passed. Rounded to 0.01.
+func score(points: Double, outcomes: [DatasetOutcome], allOrNothing: Bool) -> Double {
+    let usable = outcomes.filter { $0.status != "skipped" }
+    guard !usable.isEmpty else { return 0 }
+    let passed = usable.filter { $0.status == "pass" }.count
+    let raw = allOrNothing ? (passed == usable.count ? points : 0) : points * Double(passed) / Double(usable.count)
+    return (raw * 100).rounded() / 100
+}

@@ -1,0 +1,203 @@
+import Foundation
+import SQLPrepSandbox
+
+/// Renders ``ClassGrades`` into the output folder's files. Pure: every function returns text, so
+/// the same grades always give byte-identical files (nothing here reads a clock or the environment).
+public enum GradeReports {
+    /// Every output file, by path relative to the output folder.
+    public static func files(_ grades: ClassGrades) -> [(String, String)] {
+        var files: [(String, String)] = [
+            ("grades.json", gradesJSON(grades)),
+            ("gradebook.csv", gradebook(grades)),
+            ("summary.json", summary(grades)),
+            ("report.html", ReportHTML.render(grades)),
+        ]
+        for learner in grades.learners {
+            files.append(("results/\(learner.learner).json", gradescope(learner, grades: grades)))
+            files.append(("feedback/\(learner.learner).md", feedback(learner, grades: grades)))
+        }
+        return files
+    }
+
+    /// Writes the files into `folder` so that a reader never sees a half-written set: everything
+    /// goes into a sibling temporary folder first, which then replaces `folder` in two renames.
+    public static func write(_ grades: ClassGrades, to folder: String) throws {
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: folder).standardizedFileURL
+        let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
+        let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
+        do {
+            try? manager.removeItem(at: partial)
+            try manager.createDirectory(at: partial.appendingPathComponent("results"), withIntermediateDirectories: true)
+            try manager.createDirectory(at: partial.appendingPathComponent("feedback"), withIntermediateDirectories: true)
+            for (path, text) in files(grades) {
+                try Data(text.utf8).write(to: partial.appendingPathComponent(path))
+            }
+            if manager.fileExists(atPath: target.path) {
+                try manager.moveItem(at: target, to: old)
+            }
+            try manager.moveItem(at: partial, to: target)
+            try? manager.removeItem(at: old)
+        } catch {
+            try? manager.removeItem(at: partial)
+            throw GradingError.output("Cannot write the results to \(folder): \(error.localizedDescription). Check that its parent folder exists and is writable.")
+        }
+    }
+
+    public static func number(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded)
+    }
+
+    static func json(_ text: String) -> String { ResultFormatter.jsonString(text) }
+
+    // MARK: grades.json
+
+    static func gradesJSON(_ grades: ClassGrades) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(grades)) ?? Data(), as: UTF8.self) + "\n"
+    }
+
+    public static func loadGrades(_ folder: String) throws -> ClassGrades {
+        let path = folder + "/grades.json"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GradingError.badInput(file: path, problems: ["is missing: is \(folder) the output folder of a sqlprep grade run?"])
+        }
+        do {
+            let grades = try JSONDecoder().decode(ClassGrades.self, from: data)
+            guard grades.format == "sqlprep-grades", grades.version == 1 else {
+                throw GradingError.badInput(file: path, problems: ["is not a sqlprep grades file of version 1"])
+            }
+            return grades
+        } catch let error as GradingError {
+            throw error
+        } catch {
+            throw GradingError.badInput(file: path, problems: ["is not valid (\(error.localizedDescription)); grade that shard again"])
+        }
+    }
+
+    // MARK: gradebook.csv
+
+    /// One row per learner, one column per exercise, then total, maximum and percentage: the shape
+    /// LMS gradebooks (Canvas, Moodle, Blackboard) import.
+    static func gradebook(_ grades: ClassGrades) -> String {
+        var lines = [ResultFormatter.csvLine(["learner", "name", "email"] + grades.exercises + ["total", "max", "percent"])]
+        for learner in grades.learners {
+            let percent = learner.maxPoints > 0 ? learner.points / learner.maxPoints * 100 : 0
+            lines.append(ResultFormatter.csvLine(
+                [learner.learner, learner.name, learner.email] + learner.exercises.map { number($0.points) }
+                    + [number(learner.points), number(learner.maxPoints), String(format: "%.1f", percent)]))
+        }
+        return lines.joined()
+    }
+
+    // MARK: results/<learner>.json (Gradescope)
+
+    /// Gradescope's autograder `results.json`: a score, and one test per exercise and dataset.
+    /// Hidden datasets are `after_published`, so learners see them only once grades are published.
+    public static func gradescope(_ learner: LearnerGrade, grades: ClassGrades) -> String {
+        var tests: [String] = []
+        for exercise in learner.exercises {
+            let count = max(1, exercise.outcomes.filter { $0.status != "skipped" }.count)
+            if exercise.outcomes.isEmpty {
+                tests.append(gradescopeTest(
+                    name: "\(exercise.exerciseID)", score: 0, max: exercise.maxPoints,
+                    output: exercise.problem ?? "not graded", visibility: "visible"))
+                continue
+            }
+            let allPassed = exercise.outcomes.allSatisfy { $0.status == "pass" || $0.status == "skipped" }
+            for outcome in exercise.outcomes where outcome.status != "skipped" {
+                let share = exercise.maxPoints / Double(count)
+                let earned: Double
+                if grades.allOrNothing {
+                    earned = allPassed ? share : 0
+                } else {
+                    earned = outcome.status == "pass" ? share : 0
+                }
+                tests.append(gradescopeTest(
+                    name: "\(exercise.exerciseID) — \(outcome.hidden ? "hidden dataset \(outcome.dataset.dropFirst("hidden-".count))" : "practice dataset")",
+                    score: earned, max: share, output: outcome.message, visibility: outcome.hidden ? "after_published" : "visible"))
+            }
+        }
+        return "{\n  \"score\": \(number(learner.points)),\n  \"visibility\": \"visible\",\n  \"stdout_visibility\": \"hidden\",\n"
+            + "  \"output\": \(json("\(grades.title): \(number(learner.points)) of \(number(learner.maxPoints)) points."))," + "\n"
+            + "  \"tests\": [\n" + tests.map { "    " + $0 }.joined(separator: ",\n") + "\n  ]\n}\n"
+    }
+
+    static func gradescopeTest(name: String, score: Double, max: Double, output: String, visibility: String) -> String {
+        "{\"name\": \(json(name)), \"score\": \(number(score)), \"max_score\": \(number(max)), \"output\": \(json(output)), \"visibility\": \(json(visibility))}"
+    }
+
+    // MARK: summary.json
+
+    static func summary(_ grades: ClassGrades) -> String {
+        var exerciseLines: [String] = []
+        for (index, id) in grades.exercises.enumerated() {
+            let rows = grades.learners.map { $0.exercises[index] }
+            let submitted = rows.filter { $0.state == "graded" }.count
+            let perDataset = grades.datasets.map { dataset -> String in
+                let outcomes = rows.flatMap(\.outcomes).filter { $0.dataset == dataset.label && $0.status != "skipped" }
+                let passed = outcomes.filter { $0.status == "pass" }.count
+                return "\(json(dataset.label)): {\"passed\": \(passed), \"graded\": \(outcomes.count)}"
+            }
+            let reasons = countsByReason(rows).map { "\(json($0.0)): \($0.1)" }
+            exerciseLines.append(
+                "    {\"exercise\": \(json(id)), \"submitted\": \(submitted), \"mean_points\": \(number(rows.map(\.points).reduce(0, +) / Double(max(1, rows.count)))), "
+                    + "\"max_points\": \(number(rows.first?.maxPoints ?? 0)), \"datasets\": {\(perDataset.joined(separator: ", "))}, \"failure_reasons\": {\(reasons.joined(separator: ", "))}}")
+        }
+        let learnerLines = grades.learners.map {
+            "    {\"learner\": \(json($0.learner)), \"points\": \(number($0.points)), \"max_points\": \(number($0.maxPoints))}"
+        }
+        return "{\n  \"title\": \(json(grades.title)),\n  \"learners\": \(grades.learners.count),\n  \"all_or_nothing\": \(grades.allOrNothing),\n"
+            + "  \"datasets\": [\(grades.datasets.map { json($0.label) }.joined(separator: ", "))],\n"
+            + "  \"exercises\": [\n\(exerciseLines.joined(separator: ",\n"))\n  ],\n"
+            + "  \"scores\": [\n\(learnerLines.joined(separator: ",\n"))\n  ],\n"
+            + "  \"unmatched_files\": [\(grades.unmatched.map { "{\"path\": \(json($0.path)), \"reason\": \(json($0.reason))}" }.joined(separator: ", "))]\n}\n"
+    }
+
+    /// How many learners hit each failure reason or diagnosis on an exercise (a learner counts once).
+    static func countsByReason(_ rows: [ExerciseGrade]) -> [(String, Int)] {
+        var counts: [String: Int] = [:]
+        for row in rows {
+            var seen = Set<String>()
+            if row.state == "missing" { seen.insert("missing") }
+            if row.state == "invalid" { seen.insert("invalid_file") }
+            for outcome in row.outcomes where outcome.status != "pass" && outcome.status != "skipped" {
+                if let reason = outcome.reason { seen.insert(reason) }
+                for diagnosis in outcome.diagnoses { seen.insert(diagnosis) }
+            }
+            for key in seen { counts[key, default: 0] += 1 }
+        }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+    }
+
+    // MARK: feedback/<learner>.md
+
+    static func feedback(_ learner: LearnerGrade, grades: ClassGrades) -> String {
+        var out = "# \(grades.title)\n\n"
+        out += "\(learner.name.isEmpty ? learner.learner : learner.name): **\(number(learner.points)) of \(number(learner.maxPoints)) points**.\n"
+        for exercise in learner.exercises {
+            out += "\n## \(exercise.exerciseID) — \(number(exercise.points)) of \(number(exercise.maxPoints))\n\n"
+            if let problem = exercise.problem, exercise.outcomes.isEmpty {
+                out += "Not graded: \(problem).\n"
+                continue
+            }
+            let hidden = exercise.outcomes.filter(\.hidden).filter { $0.status != "skipped" }
+            if let practice = exercise.outcomes.first(where: { !$0.hidden }) {
+                out += "Practice dataset: **\(practice.status)**.\n\n```\n\(practice.message)\n```\n"
+            }
+            if !hidden.isEmpty {
+                let passed = hidden.filter { $0.status == "pass" }.count
+                out += "\nHidden datasets: passed \(passed) of \(hidden.count)."
+                let reasons = Set(hidden.compactMap(\.reason)).sorted()
+                if !reasons.isEmpty { out += " Reasons: \(reasons.joined(separator: ", "))." }
+                if passed < hidden.count && exercise.outcomes.first(where: { !$0.hidden })?.status == "pass" {
+                    out += " Your query is right on the practice data but not on others: look for values or dates written into the query, or a case (a day with no data, a NULL, a tie) that the practice data happens not to have."
+                }
+                out += "\n"
+            }
+        }
+        return out
+    }
+}

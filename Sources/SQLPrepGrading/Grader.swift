@@ -1,0 +1,104 @@
+import Foundation
+import SQLPrepData
+import SQLPrepExercises
+import SQLPrepSandbox
+
+/// Grades a class: scans the submissions, plans the datasets, runs every submission through the
+/// worker pool, and returns the grades as a value (rendering them is ``GradeReports``' job).
+public struct Grader: Sendable {
+    public let course: Course
+    public let assignment: Assignment
+    public let roster: Roster?
+    public let hiddenVariants: Int
+    /// Derived from the instructor's secret; the secret itself never leaves the parent process.
+    public let variantKey: String
+    public let limits: SandboxLimits
+    public let jobs: Int
+    /// `(k, n)`: grade only learners whose position (sorted by id) is k − 1 modulo n.
+    public let shard: (Int, Int)?
+
+    public init(course: Course, assignment: Assignment, roster: Roster?, hiddenVariants: Int, secret: String,
+                limits: SandboxLimits, jobs: Int, shard: (Int, Int)?) {
+        self.course = course
+        self.assignment = assignment
+        self.roster = roster
+        self.hiddenVariants = hiddenVariants
+        var hash = FNV1a64()
+        hash.add("sqlprep-secret")
+        hash.add(secret)
+        variantKey = hash.hex
+        self.limits = limits
+        self.jobs = jobs
+        self.shard = shard
+    }
+
+    /// The datasets for an exercise: its practice dataset and the hidden variants.
+    public func datasets(for exercise: Exercise) -> [GradingDataset] {
+        GradingDataset.plan(practice: exercise.dataset, hiddenCount: hiddenVariants, secret: variantKey)
+    }
+
+    /// Every dataset any exercise of the assignment needs (to build them once, before the workers start).
+    public var allDatasets: [DatasetSpec] {
+        var seen: [DatasetSpec] = []
+        for item in assignment.items {
+            guard let exercise = course.exercise(id: item.exerciseID) else { continue }
+            for dataset in datasets(for: exercise) where !seen.contains(dataset.spec) { seen.append(dataset.spec) }
+        }
+        return seen
+    }
+
+    /// Grades `submissions`, running queries through `pool` (built by the caller, which knows how to
+    /// start worker processes).
+    public func grade(_ submissions: Submissions, run: ([GradingJob]) -> [Int: [DatasetOutcome]]) -> ClassGrades {
+        var learners = Set(submissions.learners)
+        for learner in roster?.learners ?? [] { learners.insert(learner.id) }
+        var ordered = learners.sorted()
+        if let (k, n) = shard {
+            ordered = ordered.enumerated().filter { $0.offset % n == k - 1 }.map(\.element)
+        }
+        let chosen = Set(ordered)
+
+        // One job per (learner, exercise) with a readable file.
+        var jobs: [GradingJob] = []
+        var jobFor: [String: Int] = [:]
+        let files = Dictionary(submissions.files.map { ("\($0.learner)/\($0.exerciseID)", $0) }, uniquingKeysWith: { first, _ in first })
+        for learner in ordered {
+            for item in assignment.items {
+                guard let file = files["\(learner)/\(item.exerciseID)"], file.problem == nil else { continue }
+                jobFor["\(learner)/\(item.exerciseID)"] = jobs.count
+                jobs.append(GradingJob(id: jobs.count, exercise: item.exerciseID, bytes: file.bytes))
+            }
+        }
+        let outcomes = run(jobs)
+
+        var grades: [LearnerGrade] = []
+        for learner in ordered {
+            let info = roster?.learner(learner)
+            var exercises: [ExerciseGrade] = []
+            for item in assignment.items {
+                let key = "\(learner)/\(item.exerciseID)"
+                var grade = ExerciseGrade(exerciseID: item.exerciseID, maxPoints: item.points, points: 0, state: "graded", problem: nil, outcomes: [])
+                if let file = files[key], let problem = file.problem {
+                    grade.state = "invalid"
+                    grade.problem = problem
+                } else if let id = jobFor[key] {
+                    grade.outcomes = outcomes[id] ?? []
+                    grade.points = score(points: item.points, outcomes: grade.outcomes, allOrNothing: assignment.allOrNothing)
+                } else {
+                    grade.state = "missing"
+                    grade.problem = "no file \(item.exerciseID).sql was submitted"
+                }
+                exercises.append(grade)
+            }
+            grades.append(LearnerGrade(learner: learner, name: info?.name ?? "", email: info?.email ?? "", exercises: exercises))
+        }
+        let labels = course.exercise(id: assignment.items.first?.exerciseID ?? "").map(datasets(for:)) ?? []
+        return ClassGrades(
+            title: assignment.title, exercises: assignment.items.map(\.exerciseID),
+            datasets: labels.map { GradingDataset(label: $0.label, hidden: $0.hidden, seed: 0, scalePermille: $0.scalePermille, edgeCases: $0.edgeCases) },
+            allOrNothing: assignment.allOrNothing, learners: grades.filter { chosen.contains($0.learner) },
+            unmatched: submissions.unmatched
+                .filter { path, _ in shard == nil || chosen.contains(String(path.split(separator: "/").first ?? "")) }
+                .map { ClassGrades.UnmatchedFile(path: $0.path, reason: $0.reason) })
+    }
+}

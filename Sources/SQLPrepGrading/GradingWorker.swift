@@ -1,0 +1,152 @@
+import Foundation
+import SQLiteKit
+import SQLPrepData
+import SQLPrepExercises
+import SQLPrepSandbox
+
+/// One unit of grading work: a learner's query for one exercise, run on every dataset.
+public struct GradingJob: Sendable, Codable, Hashable {
+    public let id: Int
+    public let exercise: String
+    /// The query's bytes, base64 (they may be invalid UTF-8, which the sandbox must see as such).
+    public let sql: String
+
+    public init(id: Int, exercise: String, bytes: [UInt8]) {
+        self.id = id
+        self.exercise = exercise
+        self.sql = Data(bytes).base64EncodedString()
+    }
+
+    var bytes: [UInt8] { Array(Data(base64Encoded: sql) ?? Data()) }
+}
+
+public struct GradingJobResult: Sendable, Codable, Hashable {
+    public let id: Int
+    public let outcomes: [DatasetOutcome]
+}
+
+/// The worker side of grading (`sqlprep grade-worker`): a process that reads jobs as JSON lines on
+/// standard input and answers each with one JSON line. It owns the process-wide SQLite heap limit,
+/// so one submission's memory bomb cannot reach another process; when the watchdog must stop a
+/// query from outside, the worker answers `timeout` for that job and exits, and the parent starts
+/// a fresh worker for the jobs that remain.
+public final class GradingWorker: @unchecked Sendable {
+    // @unchecked: used from the worker's main thread, and from the watchdog thread only to answer
+    // the job in flight and exit; `lock` guards that hand-over.
+    let course: Course
+    let variants: Int
+    let variantKey: String
+    let limits: SandboxLimits
+    let output: FileHandle
+    private var sandboxes: [DatasetSpec: Sandbox] = [:]
+    private var references: [String: QueryResult?] = [:]
+    private let lock = NSLock()
+    private var inFlight: (job: GradingJob, datasets: [GradingDataset], done: [DatasetOutcome])?
+
+    public init(course: Course, variants: Int, variantKey: String, limits: SandboxLimits, output: FileHandle = .standardOutput) {
+        self.course = course
+        self.variants = variants
+        self.variantKey = variantKey
+        self.limits = limits
+        self.output = output
+    }
+
+    /// Reads jobs until end of input.
+    public func run(input: FileHandle = .standardInput) {
+        SQLiteLibrary.setHardHeapLimit(limits.memoryBytes)
+        var buffer = Data()
+        while true {
+            let chunk = input.availableData
+            if chunk.isEmpty { return }
+            buffer.append(chunk)
+            while let newline = buffer.firstIndex(of: 0x0A) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer = Data(buffer[(newline + 1)...])
+                guard let job = try? JSONDecoder().decode(GradingJob.self, from: line) else { continue }
+                answer(GradingJobResult(id: job.id, outcomes: grade(job)))
+            }
+        }
+    }
+
+    func answer(_ result: GradingJobResult) {
+        guard var data = try? JSONEncoder().encode(result) else { return }
+        data.append(0x0A)
+        output.write(data)
+    }
+
+    /// Grades one job on every dataset.
+    public func grade(_ job: GradingJob) -> [DatasetOutcome] {
+        guard let exercise = course.exercise(id: job.exercise) else {
+            return [DatasetOutcome(dataset: "practice", hidden: false, status: "error", reason: "refused", diagnoses: [], message: "unknown exercise")]
+        }
+        let datasets = GradingDataset.plan(practice: exercise.dataset, hiddenCount: variants, secret: variantKey)
+        let bytes = job.bytes
+        var outcomes: [DatasetOutcome] = []
+        lock.withLock { inFlight = (job, datasets, []) }
+        defer { lock.withLock { inFlight = nil } }
+        for dataset in datasets {
+            let outcome = grade(bytes, exercise: exercise, on: dataset)
+            outcomes.append(outcome)
+            lock.withLock { inFlight?.done = outcomes }
+        }
+        return outcomes
+    }
+
+    private func grade(_ bytes: [UInt8], exercise: Exercise, on dataset: GradingDataset) -> DatasetOutcome {
+        func outcome(_ status: String, _ reason: String?, _ diagnoses: [String], _ message: String) -> DatasetOutcome {
+            DatasetOutcome(dataset: dataset.label, hidden: dataset.hidden, status: status, reason: reason, diagnoses: diagnoses, message: message)
+        }
+        let spec = dataset.spec
+        guard let sandbox = sandbox(for: spec) else {
+            return outcome("skipped", nil, [], "the dataset could not be built")
+        }
+        guard let reference = reference(exercise, spec: spec, sandbox: sandbox) else {
+            return outcome("skipped", nil, [], "the reference answer is empty on this dataset, so it does not count")
+        }
+        let checker = Checker(sandbox: sandbox, dataset: spec)
+        guard let verdict = try? checker.check(bytes, against: exercise, reference: reference) else {
+            return outcome("skipped", nil, [], "the reference could not run")
+        }
+        let message: String
+        if dataset.hidden {
+            // Hidden data stays hidden: the reason, never rows or values.
+            message = verdict.passed ? "Correct on a hidden dataset." : "Not correct on a hidden dataset (\(verdict.reason?.rawValue ?? "error"))."
+        } else {
+            message = VerdictText.render(verdict, exercise: exercise, style: TextStyle(color: false), timing: false)
+        }
+        return outcome(verdict.status.rawValue, verdict.reason?.rawValue, verdict.diagnosisCodes, message)
+    }
+
+    private func sandbox(for spec: DatasetSpec) -> Sandbox? {
+        if let sandbox = sandboxes[spec] { return sandbox }
+        guard let image = try? ShopDataset.image(for: spec) else { return nil }
+        let sandbox = Sandbox(image: image, limits: limits) { [weak self] failure in self?.hardStop(failure) }
+        sandboxes[spec] = sandbox
+        return sandbox
+    }
+
+    private func reference(_ exercise: Exercise, spec: DatasetSpec, sandbox: Sandbox) -> QueryResult? {
+        let key = "\(exercise.id)|\(spec)"
+        if let cached = references[key] { return cached }
+        var result: QueryResult?
+        if case .success(let value) = Sandbox(image: sandbox.image, limits: SandboxLimits()).run(sql: exercise.solution), !value.rows.isEmpty {
+            result = value
+        }
+        references[key] = result
+        return result
+    }
+
+    /// The watchdog's last resort: answer the job in flight with `timeout` on the datasets not yet
+    /// done, and end this process. The parent starts another worker.
+    private func hardStop(_ failure: QueryFailure) {
+        lock.lock()
+        if let (job, datasets, done) = inFlight {
+            let rest = datasets.dropFirst(done.count).map {
+                DatasetOutcome(dataset: $0.label, hidden: $0.hidden, status: "error", reason: "timeout", diagnoses: [],
+                               message: $0.hidden ? "Not correct on a hidden dataset (timeout)." : failure.message)
+            }
+            answer(GradingJobResult(id: job.id, outcomes: done + rest))
+        }
+        _exit(0)
+    }
+}

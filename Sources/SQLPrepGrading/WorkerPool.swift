@@ -1,0 +1,162 @@
+import Foundation
+
+/// Runs grading jobs on `count` worker processes (`sqlprep grade-worker …`), one job at a time each.
+///
+/// A worker that exits, crashes or overruns a job's deadline is killed and replaced; the job it
+/// held is answered with `timeout` (deadline) or `limit` (the worker died), so a hostile
+/// submission costs only its own grade and a moment of one worker's time.
+public final class WorkerPool: @unchecked Sendable {
+    // @unchecked: the queue and results are guarded by `lock`; each worker thread owns its process.
+    let executable: URL
+    let arguments: [String]
+    let count: Int
+    let jobDeadline: Double
+    let datasets: [GradingDataset]
+    private let lock = NSLock()
+    private var queue: [GradingJob] = []
+    private var results: [Int: [DatasetOutcome]] = [:]
+    private let progress: (@Sendable (Int, Int) -> Void)?
+
+    /// - Parameters:
+    ///   - jobDeadline: seconds one job may take in all (every dataset) before its worker is killed.
+    ///   - progress: called with (done, total) after each job.
+    public init(executable: URL, arguments: [String], count: Int, jobDeadline: Double, datasets: [GradingDataset],
+                progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        self.executable = executable
+        self.arguments = arguments
+        self.count = max(1, count)
+        self.jobDeadline = jobDeadline
+        self.datasets = datasets
+        self.progress = progress
+    }
+
+    /// Runs every job and returns the outcomes by job id.
+    public func run(_ jobs: [GradingJob]) -> [Int: [DatasetOutcome]] {
+        queue = jobs.reversed()
+        let total = jobs.count
+        let group = DispatchGroup()
+        for _ in 0..<min(count, max(1, jobs.count)) {
+            group.enter()
+            let thread = Thread { [self] in
+                drive(total: total)
+                group.leave()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        group.wait()
+        return results
+    }
+
+    private func nextJob() -> GradingJob? { lock.withLock { queue.popLast() } }
+
+    private func finish(_ id: Int, _ outcomes: [DatasetOutcome], total: Int) {
+        let done = lock.withLock { () -> Int in
+            results[id] = outcomes
+            return results.count
+        }
+        progress?(done, total)
+    }
+
+    /// One worker thread: keeps a worker process, hands it jobs, replaces it when it fails.
+    private func drive(total: Int) {
+        var worker: Worker?
+        while let job = nextJob() {
+            if worker == nil { worker = Worker(executable: executable, arguments: arguments) }
+            guard let current = worker else {
+                finish(job.id, failed(reason: "limit", message: "The grading worker could not start."), total: total)
+                continue
+            }
+            switch current.ask(job, deadline: jobDeadline) {
+            case .answer(let result):
+                finish(job.id, result.outcomes, total: total)
+                // After a timeout the worker may be ending itself (the watchdog's hard stop): replace it.
+                if result.outcomes.contains(where: { $0.reason == "timeout" }) || !current.isRunning {
+                    current.kill()
+                    worker = nil
+                }
+            case .timedOut:
+                current.kill()
+                worker = nil
+                finish(job.id, failed(reason: "timeout", message: "The query ran past the time limit and was stopped."), total: total)
+            case .died:
+                current.kill()
+                worker = nil
+                finish(job.id, failed(reason: "limit", message: "The query ended its grading process (a memory or resource limit)."), total: total)
+            }
+        }
+        worker?.close()
+    }
+
+    private func failed(reason: String, message: String) -> [DatasetOutcome] {
+        datasets.map {
+            DatasetOutcome(dataset: $0.label, hidden: $0.hidden, status: "error", reason: reason, diagnoses: [],
+                           message: $0.hidden ? "Not correct on a hidden dataset (\(reason))." : message)
+        }
+    }
+}
+
+/// One worker process and its pipes.
+final class Worker {
+    enum Reply {
+        case answer(GradingJobResult)
+        case timedOut
+        case died
+    }
+
+    private let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private var buffer = Data()
+
+    init?(executable: URL, arguments: [String]) {
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+    }
+
+    var isRunning: Bool { process.isRunning }
+
+    func ask(_ job: GradingJob, deadline: Double) -> Reply {
+        guard var line = try? JSONEncoder().encode(job) else { return .died }
+        line.append(0x0A)
+        do { try input.fileHandleForWriting.write(contentsOf: line) } catch { return .died }
+        let end = Date().addingTimeInterval(deadline)
+        let fd = output.fileHandleForReading.fileDescriptor
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let data = buffer[buffer.startIndex..<newline]
+                buffer = Data(buffer[(newline + 1)...])
+                if let result = try? JSONDecoder().decode(GradingJobResult.self, from: data), result.id == job.id {
+                    return .answer(result)
+                }
+                continue
+            }
+            let remaining = end.timeIntervalSinceNow
+            if remaining <= 0 { return .timedOut }
+            var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, Int32(min(remaining, 1) * 1000))
+            if ready < 0 { return .died }
+            if ready == 0 { continue }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = read(fd, &chunk, chunk.count)
+            if count <= 0 { return .died }
+            buffer.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    func kill() {
+        if process.isRunning {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+        }
+        process.waitUntilExit()
+    }
+
+    func close() {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}

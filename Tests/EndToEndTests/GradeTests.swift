@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// A small class graded through the built binary: every kind of submission, every output.
+@Suite("sqlprep grade, end to end", .serialized)
+struct GradeTests {
+    static let exercises = LearnerJourneyTests.solutions
+
+    /// learner → exercise → SQL
+    static let submissions: [String: [String: String]] = {
+        func file(_ path: String) -> String { (try? LearnerJourneyTests.file(path)) ?? "" }
+        return [
+            "ada": [  // the references
+                "orders-by-status": file("01-warm-up/orders-by-status/solution.sql"),
+                "cpo-by-channel": file("03-marketing/cpo-by-channel/solution.sql"),
+            ],
+            "ben": [  // known-wrong queries
+                "orders-by-status": file("01-warm-up/orders-by-status/wrong/integer-division.sql"),
+                "cpo-by-channel": file("03-marketing/cpo-by-channel/wrong/" + ((try? FileManager.default.contentsOfDirectory(atPath: exercises.appendingPathComponent("03-marketing/cpo-by-channel/wrong").path).sorted().first) ?? "")),
+            ],
+            "cy": [  // an equivalent rewrite, and a syntax error
+                "orders-by-status": "WITH t AS (SELECT count(*) AS n FROM orders)\nSELECT o.status AS s, count(*) AS c, round(count(*) * 100.0 / t.n, 3) AS pct\nFROM orders o, t GROUP BY o.status ORDER BY 2 DESC, 1",
+                "cpo-by-channel": "SELEC channel FROM marketing_spend",
+            ],
+            "dee": [  // a hard-coded answer (right on the practice data only), and a non-SELECT
+                "orders-by-status": "hard-coded",
+                "cpo-by-channel": "DELETE FROM orders",
+            ],
+            "eli": [  // runaway queries; no cpo file at all
+                "orders-by-status": "select length(printf('%.*c', 2000000000, 'x'))",
+            ],
+            "fay": [
+                "orders-by-status": "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*), 1, 1 FROM n",
+            ],
+        ]
+    }()
+
+    static func makeClass() throws -> String {
+        let root = try CLI.temporaryFolder()
+        // The hard-coded answer: the practice result typed in as literals.
+        let ref = try LearnerJourneyTests.file("01-warm-up/orders-by-status/solution.sql")
+        try ref.write(toFile: root + "/ref.sql", atomically: true, encoding: .utf8)
+        let csv = try CLI.run(["run", "--format", "csv", root + "/ref.sql"]).stdout
+        let rows = csv.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",") }.filter { $0.count == 3 }
+        let literal = rows.map { "SELECT '\($0[0])', \($0[1]), \($0[2])" }.joined(separator: " UNION ALL ")
+        for (learner, files) in submissions {
+            try FileManager.default.createDirectory(atPath: "\(root)/subs/\(learner)", withIntermediateDirectories: true)
+            for (exercise, sql) in files {
+                try (sql == "hard-coded" ? literal : sql).write(toFile: "\(root)/subs/\(learner)/\(exercise).sql", atomically: true, encoding: .utf8)
+            }
+        }
+        try "select 1".write(toFile: "\(root)/subs/ada/not-an-exercise.sql", atomically: true, encoding: .utf8)
+        try "title: Week 1\nexercise: orders-by-status | 10\nexercise: cpo-by-channel | 20\n".write(toFile: root + "/assignment.txt", atomically: true, encoding: .utf8)
+        try "id,name,email\nada,Ada,ada@example.com\ngus,Gus,gus@example.com\n".write(toFile: root + "/roster.csv", atomically: true, encoding: .utf8)
+        return root
+    }
+
+    static func grade(_ root: String, out: String, extra: [String] = []) throws -> CLI.Output {
+        try CLI.run(["grade", root + "/subs", "--out", root + "/" + out, "--assignment", root + "/assignment.txt",
+                     "--roster", root + "/roster.csv", "--secret", "test-secret", "--time-limit", "1"] + extra)
+    }
+
+    static func gradebook(_ path: String) throws -> [String: [String]] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var rows: [String: [String]] = [:]
+        for line in text.split(separator: "\r\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            rows[fields[0]] = fields
+        }
+        return rows
+    }
+
+    @Test("Every score and reason is right, and outputs are identical across --jobs 1 and --jobs 4")
+    func gradeClass() throws {
+        let root = try Self.makeClass()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let one = try Self.grade(root, out: "out1", extra: ["--jobs", "1"])
+        #expect(one.status == 0, "\(one.stdout)\n\(one.stderr)")
+        #expect(one.stdout.contains("ada/not-an-exercise.sql: matches no exercise"))
+        let book = try Self.gradebook(root + "/out1/gradebook.csv")
+        // learner,name,email,orders-by-status,cpo-by-channel,total,max,percent
+        #expect(book["ada"]?[3...] == ["10", "20", "30", "30", "100.0"])
+        #expect(book["ada"]?[1] == "Ada")
+        #expect(book["ben"]?[3] == "0" && book["ben"]?[4] == "0")
+        #expect(book["cy"]?[3] == "10", "an equivalent rewrite gets full points")
+        #expect(book["cy"]?[4] == "0")
+        let hardCoded = Double(book["dee"]?[3] ?? "") ?? -1
+        #expect(hardCoded > 0 && hardCoded < 10, "a hard-coded answer passes the practice data only: \(hardCoded)")
+        #expect(book["eli"]?[5] == "0")
+        #expect(book["gus"]?[5] == "0", "on the roster, nothing submitted")
+
+        let grades = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/out1/grades.json"))) as? [String: Any])
+        let learners = try #require(grades["learners"] as? [[String: Any]])
+        func exercise(_ learner: String, _ id: String) -> [String: Any]? {
+            (learners.first { $0["learner"] as? String == learner }?["exercises"] as? [[String: Any]])?.first { $0["exercise"] as? String == id }
+        }
+        func reasons(_ learner: String, _ id: String) -> Set<String> {
+            Set(((exercise(learner, id)?["outcomes"] as? [[String: Any]]) ?? []).compactMap { $0["reason"] as? String })
+        }
+        #expect(reasons("ben", "orders-by-status") == ["wrong_result"])
+        #expect(reasons("cy", "cpo-by-channel") == ["sql_error"])
+        #expect(reasons("dee", "cpo-by-channel") == ["refused"])
+        #expect(reasons("eli", "orders-by-status") == ["timeout"])
+        #expect(reasons("fay", "orders-by-status") == ["timeout"])
+        #expect(exercise("eli", "cpo-by-channel")?["state"] as? String == "missing")
+        #expect(exercise("gus", "orders-by-status")?["state"] as? String == "missing")
+
+        // Learner feedback never shows hidden data; the practice feedback explains.
+        let feedback = try String(contentsOfFile: root + "/out1/feedback/ben.md", encoding: .utf8)
+        #expect(feedback.contains("Hidden datasets: passed 0 of 3"))
+        #expect(feedback.contains("integer ÷ integer"))
+        let hidden = try String(contentsOfFile: root + "/out1/results/ben.json", encoding: .utf8)
+        #expect(hidden.contains("\"after_published\""))
+
+        let four = try Self.grade(root, out: "out4", extra: ["--jobs", "4"])
+        #expect(four.status == 0)
+        for file in ["gradebook.csv", "grades.json", "summary.json", "report.html", "results/ada.json", "results/eli.json", "feedback/cy.md", "feedback/dee.md"] {
+            #expect(FileManager.default.contents(atPath: "\(root)/out1/\(file)") == FileManager.default.contents(atPath: "\(root)/out4/\(file)"), "\(file) differs")
+        }
+
+        // Shards merge into the same outputs.
+        #expect(try Self.grade(root, out: "s1", extra: ["--shard", "1/2"]).status == 0)
+        #expect(try Self.grade(root, out: "s2", extra: ["--shard", "2/2"]).status == 0)
+        #expect(try CLI.run(["grade", "merge", root + "/s1", root + "/s2", "--out", root + "/merged"]).status == 0)
+        #expect(FileManager.default.contents(atPath: root + "/merged/gradebook.csv") == FileManager.default.contents(atPath: root + "/out1/gradebook.csv"))
+
+        // The report is self-contained.
+        let html = try String(contentsOfFile: root + "/out1/report.html", encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("Score distribution") && html.contains("integer division"))
+        #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
+    }
+
+    @Test("Gradescope mode reads a flat submission folder and writes results.json")
+    func gradescope() throws {
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/submission", withIntermediateDirectories: true)
+        try LearnerJourneyTests.file("01-warm-up/orders-by-status/solution.sql").write(toFile: root + "/submission/orders-by-status.sql", atomically: true, encoding: .utf8)
+        try "exercise: orders-by-status | 4\n".write(toFile: root + "/a.txt", atomically: true, encoding: .utf8)
+        let out = try CLI.run(["grade", "--gradescope", "--submission-dir", root + "/submission", "--results-file", root + "/results/results.json",
+                               "--assignment", root + "/a.txt", "--secret", "s", "--variants", "1"])
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/results/results.json"))) as? [String: Any])
+        #expect(json["score"] as? Double == 4)
+        #expect((json["tests"] as? [[String: Any]])?.count == 2)
+    }
+
+    @Test(
+        "Bad grading inputs fail with one clear message",
+        arguments: [
+            (["grade", "/no/such/folder", "--out", "/tmp/x"], Int32(1), "is not a folder"),
+            (["grade", "."], Int32(64), "--out"),
+            (["grade", ".", "--out", "/tmp/x", "--shard", "3/2"], Int32(64), "--shard is K/N"),
+            (["grade", ".", "--out", "/tmp/x", "--assignment", "/no/such.txt"], Int32(1), "Cannot read the assignment"),
+            (["grade", "merge", "/no/such", "--out", "/tmp/x"], Int32(1), "grades.json"),
+        ])
+    func badInputs(arguments: [String], status: Int32, mentions: String) throws {
+        let out = try CLI.run(arguments)
+        #expect(out.status == status, "\(out.stdout) \(out.stderr)")
+        #expect((out.stdout + out.stderr).contains(mentions), "\(out.stdout) \(out.stderr)")
+    }
+}
