@@ -60,7 +60,7 @@ enum ReportHTML {
             guard !counts.isEmpty else { continue }
             body += "<h3>\(escape(id))</h3>\n" + barChart(
                 labels: counts.map { $0.0.replacingOccurrences(of: "_", with: " ") }, values: counts.map { Double($0.1) },
-                maxValue: Double(max(1, total)), unit: " learners", id: "mistakes-\(index)")
+                maxValue: Double(max(1, total)), unit: " learner", id: "mistakes-\(index)")
         }
 
         if !grades.unmatched.isEmpty {
@@ -109,7 +109,8 @@ enum ReportHTML {
             let width = Int(Double(barWidth) * values[index] / maxValue)
             svg += "<text x=\"0\" y=\"\(y + 15)\">\(escape(label))</text>"
             svg += "<rect class=\"bar\" x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(max(width, values[index] > 0 ? 2 : 0))\" height=\"16\" rx=\"2\"></rect>"
-            svg += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\">\(Int(values[index]))\(unit)</text>\n"
+            let plural = unit.isEmpty || Int(values[index]) == 1 ? "" : "s"
+            svg += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\">\(Int(values[index]))\(unit)\(plural)</text>\n"
         }
         return svg + "</svg>\n"
     }

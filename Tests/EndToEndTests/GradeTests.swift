@@ -128,6 +128,35 @@ struct GradeTests {
         let html = try String(contentsOfFile: root + "/out1/report.html", encoding: .utf8)
         #expect(html.contains("<svg") && html.contains("Score distribution") && html.contains("integer division"))
         #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
+        try Self.renderInBrowser(root + "/out1/report.html")
+    }
+
+    /// Renders the report in headless Chromium (installed by .ci/run): the DOM it builds must hold the
+    /// charts and tables, and a screenshot must come out.
+    static func renderInBrowser(_ path: String) throws {
+        let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let browser else {
+            Issue.record("headless Chromium is not installed (apt-get install chromium); .ci/run installs it")
+            return
+        }
+        func chromium(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: browser)
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] + arguments
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let dom = try chromium(["--dump-dom", "file://" + path])
+        #expect(dom.contains("<svg id=\"distribution\"") && dom.contains("<table class=\"rates\">") && dom.contains("Most common mistakes"))
+        let png = path + ".png"
+        _ = try chromium(["--window-size=1000,1400", "--screenshot=" + png, "file://" + path])
+        let size = (try? FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
+        #expect(size > 20_000, "a screenshot of the rendered report (\(size) bytes)")
     }
 
     @Test("Gradescope mode reads a flat submission folder and writes results.json")
