@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SQLPrepWorkspace
+import SQLiteKit
 
 /// The root command: dispatches to subcommands and has no `run()` of its own.
 @main
@@ -15,10 +16,14 @@ struct SQLPrep: ParsableCommand {
             marketing spend, experiments, memberships) into in-memory SQLite, poses the questions \
             product managers are asked (conversion, CPO, retention, A/B lift…), and checks your answers.
 
-            Exit codes: 0 success, 1 the query failed, was refused or was wrong, 64 usage error, \
-            70 internal error.
+            Start with: sqlprep next
 
-            Environment: SQLPREP_CACHE_DIR (where built datasets are cached; empty turns the cache off), \
+            Exit codes: 0 success; 1 the query failed, was refused or was wrong, or an input (file, \
+            course, progress store) is unusable — the message says which and what to do; 64 usage \
+            error; 70 internal error (a bug in sqlprep: please report it).
+
+            Environment: SQLPREP_WORKSPACE (the workspace folder), SQLPREP_CACHE_DIR (where built \
+            datasets are cached; empty turns the cache off), SQLPREP_SECRET (the grading secret), \
             NO_COLOR (no colours).
             """,
         version: version,
@@ -42,6 +47,9 @@ struct SQLPrep: ParsableCommand {
         } catch let error as WorkspaceError {
             Terminal.error("sqlprep: \(error)")
             Foundation.exit(1)
+        } catch let error as SQLiteError {
+            Terminal.error("sqlprep: internal error: \(error). This is a bug in sqlprep; please report it with the command you ran.")
+            Foundation.exit(70)
         } catch {
             exit(withError: error)
         }
