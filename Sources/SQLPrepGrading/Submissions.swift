@@ -110,6 +110,6 @@ public struct Submissions: Sendable {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         guard let data = try? handle.read(upToCount: limit) else { return nil }
-        return Array(data ?? Data())
+        return Array(data)
     }
 }

@@ -41,7 +41,7 @@ public struct ResultFormatter: Sendable {
     /// with an empty string in any case.
     public func table(columns: [String], rows: [[Value]], footer: Bool = true) -> String {
         guard let limit = maxTableWidth else { return layout(columns: columns, rows: rows, footer: footer, hidden: 0) }
-        // Narrow the cells first, down to 12 characters; then drop columns from the right.
+        // Narrow the cells first, down to 19 characters (a whole timestamp); then drop columns from the right.
         var narrower = self
         narrower.maxTableWidth = nil
         var keep = columns.count
@@ -50,7 +50,7 @@ public struct ResultFormatter: Sendable {
             let text = narrower.layout(columns: kept, rows: keptRows, footer: footer, hidden: columns.count - keep)
             let width = text.split(separator: "\n").first.map { narrower.displayWidth(String($0)) } ?? 0
             if width <= limit || keep == 1 { return text }
-            if narrower.maxValueWidth > 12 { narrower.maxValueWidth -= 4 } else { keep -= 1 }
+            if narrower.maxValueWidth > 19 { narrower.maxValueWidth = max(19, narrower.maxValueWidth - 4) } else { keep -= 1 }
         }
     }
 

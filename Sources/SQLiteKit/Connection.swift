@@ -95,15 +95,7 @@ public final class Connection {
             var stmt: OpaquePointer?
             var tailPointer: UnsafePointer<CChar>?
             let rc = sqlite3_prepare_v3(handle, base, Int32(count), 0, &stmt, &tailPointer)
-            guard rc == SQLITE_OK else {
-                let offset = sqlite3_error_offset(handle)
-                throw SQLiteError(
-                    code: sqlite3_extended_errcode(handle),
-                    message: String(cString: sqlite3_errmsg(handle)),
-                    sql: sql,
-                    byteOffset: offset >= 0 ? Int(offset) : nil
-                )
-            }
+            guard rc == SQLITE_OK else { throw lastError(sql: sql) }
             let consumed = tailPointer.map { $0 - base } ?? count
             let tail = Array(buffer[consumed..<count])
             guard let stmt else { return (nil, tail) }
