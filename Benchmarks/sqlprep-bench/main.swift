@@ -47,14 +47,20 @@ func fmt(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(dig
 var scaleNames = ["tiny", "default", "5"]
 var rounds = 3
 var loadOnly = false
+var gradingLearners = 200
+var gradingOnly = false
+var counterexamplesOnly = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--scales": scaleNames = (arguments.next() ?? "").split(separator: ",").map(String.init)
     case "--rounds": rounds = Int(arguments.next() ?? "") ?? rounds
     case "--load-only": loadOnly = true
+    case "--grading-only": gradingOnly = true
+    case "--counterexamples-only": counterexamplesOnly = true
+    case "--learners": gradingLearners = Int(arguments.next() ?? "") ?? gradingLearners
     default:
-        print("usage: sqlprep-bench [--scales tiny,default,5] [--rounds 3] [--load-only]")
+        print("usage: sqlprep-bench [--scales tiny,default,5] [--rounds 3] [--load-only | --grading-only | --counterexamples-only] [--learners 200]")
         exit(64)
     }
 }
@@ -154,7 +160,7 @@ print("## Generation and load")
 print("")
 print("| scale | rows | sqlprep generate+insert (s) | rows/s | C loop insert only (s) | ratio | indexes + ANALYZE (s) | SQLite heap peak (MB) | image (MB) |")
 print("|---|---|---|---|---|---|---|---|---|")
-for name in scaleNames {
+for name in gradingOnly || counterexamplesOnly ? [] : scaleNames {
     guard let scale = Scale(parsing: name) else { print("bad scale \(name)"); exit(64) }
     let spec = DatasetSpec(scale: scale)
     var collected = CellCollector()
@@ -181,7 +187,7 @@ for name in scaleNames {
 if loadOnly { exit(0) }
 
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sqlprep")
-if FileManager.default.isExecutableFile(atPath: binary.path) {
+if !gradingOnly && !counterexamplesOnly, FileManager.default.isExecutableFile(atPath: binary.path) {
     let cache = NSTemporaryDirectory() + "sqlprep-bench-cache-\(getpid())"
     defer { try? FileManager.default.removeItem(atPath: cache) }
     func runOnce() -> Double {
@@ -204,13 +210,14 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
     print("| no cached image (generates, loads, caches) | \(fmt(coldCache * 1000, 0)) |")
     print("| cached image, median of \(warm.count) | \(fmt(median(warm) * 1000, 0)) |")
     print("| cached image, slowest | \(fmt(warm.max()! * 1000, 0)) |")
-} else {
+} else if !gradingOnly && !counterexamplesOnly {
     print("\n(no sqlprep binary next to the benchmark; build it with swift build -c release)")
 }
 
 // MARK: - 3. Exercise queries
 
 let course = try Course.builtIn()
+if !gradingOnly && !counterexamplesOnly {
 let sandbox = Sandbox(image: try ShopDataset.build(DatasetSpec(scale: .default)))
 var times: [(String, Double)] = []
 for exercise in course.exercises where exercise.dataset.scale == .default {
@@ -228,5 +235,119 @@ print("| median | 90th percentile | max | slowest exercise |")
 print("|---|---|---|---|")
 let slowest = times.max { $0.1 < $1.1 }!
 print("| \(fmt(median(all), 1)) | \(fmt(percentile(all, 0.9), 1)) | \(fmt(all.max()!, 1)) | \(slowest.0) |")
+}
+
+// MARK: - 4. Counterexamples
+
+if !gradingOnly {
+    let spec = DatasetSpec(scale: .default)
+    let image = try ShopDataset.build(spec)
+    var indexTime = 0.0
+    var index: CounterexampleSearch.Index?
+    indexTime = try seconds { index = try CounterexampleSearch.Index(image: image) }
+    var sizes: [Double] = [], times: [Double] = [], exhausted = 0, missing: [String] = [], large: [String] = []
+    for exercise in course.exercises where exercise.dataset == spec {
+        for wrong in exercise.wrongQueries {
+            let search = CounterexampleSearch(exercise: exercise, learnerSQL: wrong.sql, image: image, budget: .seconds(2))
+            if let example = try search.run(index: index!) {
+                if example.rowCount > 50 { large.append("\(exercise.id)/\(wrong.name) (\(example.rowCount))") }
+                sizes.append(Double(example.rowCount))
+                times.append(example.milliseconds)
+                if example.budgetExhausted { exhausted += 1 }
+            } else {
+                missing.append("\(exercise.id)/\(wrong.name)")
+            }
+        }
+    }
+    print("")
+    print("## Counterexamples for the \(sizes.count + missing.count) known-wrong queries (default scale, 2 s budget each)")
+    print("")
+    print("| found | rows: median | 90th percentile | max | time (ms): median | 90th percentile | max | stopped by the budget | index build (ms, once per dataset) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    print("| \(sizes.count) of \(sizes.count + missing.count) | \(fmt(median(sizes), 0)) | \(fmt(percentile(sizes, 0.9), 0)) | \(fmt(sizes.max() ?? 0, 0)) | \(fmt(median(times), 0)) | \(fmt(percentile(times, 0.9), 0)) | \(fmt(times.max() ?? 0, 0)) | \(exhausted) | \(fmt(indexTime * 1000, 0)) |")
+    if !missing.isEmpty { print("\nnot found within the budget: \(missing.joined(separator: ", "))") }
+    if !large.isEmpty { print("\nstill large when the budget ended (not shown to learners): \(large.joined(separator: ", "))") }
+}
+if counterexamplesOnly { exit(0) }
+
+// MARK: - 5. Grading a class
+
+/// Runs a process to completion; returns (seconds, its peak RSS in MB via /proc of the children's rusage).
+func timed(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (Double, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    var text = ""
+    let elapsed = try seconds {
+        try process.run()
+        text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+    }
+    return (elapsed, text)
+}
+
+func childrenPeakRSS() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+if FileManager.default.isExecutableFile(atPath: binary.path) {
+    // A synthetic class: for each learner and exercise, the reference, a known-wrong query, or an
+    // equivalent rewrite, chosen by a fixed rule (so every run grades the same class).
+    let root = NSTemporaryDirectory() + "sqlprep-bench-class-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let chosen = Array(course.exercises.filter { $0.dataset.scale == .default && $0.id != "longest-activity-streak" }.prefix(20))
+    try FileManager.default.createDirectory(atPath: root + "/references", withIntermediateDirectories: true)
+    for exercise in chosen {
+        try exercise.solution.write(toFile: "\(root)/references/\(exercise.id).sql", atomically: true, encoding: .utf8)
+    }
+    var rng = SplitMix64(seed: 42)
+    for learner in 0..<gradingLearners {
+        let folder = String(format: "%@/subs/learner%03d", root, learner)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for exercise in chosen {
+            let pick = rng.below(3)
+            let sql = pick == 0 || exercise.wrongQueries.isEmpty
+                ? exercise.solution
+                : pick == 1 ? exercise.wrongQueries[rng.below(exercise.wrongQueries.count)].sql
+                : "-- learner \(learner)\n" + exercise.solution  // same answer, different text
+            try sql.write(toFile: "\(folder)/\(exercise.id).sql", atomically: true, encoding: .utf8)
+        }
+    }
+    let assignment = chosen.map { "exercise: \($0.id) | 10" }.joined(separator: "\n")
+    try assignment.write(toFile: root + "/assignment.txt", atomically: true, encoding: .utf8)
+    let cache = root + "/cache"
+    let environment = ["SQLPREP_CACHE_DIR": cache]
+    // Build the images once (practice + 3 variants), outside the timings, as a real grader's first run would have.
+    _ = try timed(binary.path, ["grade", root + "/subs", "--out", root + "/warm", "--assignment", root + "/assignment.txt",
+                                "--secret", "bench", "--shard", "1/\(gradingLearners)"], environment: environment)
+    let practice = try ShopDataset.build(DatasetSpec(scale: .default))
+    practice.write(atomicallyTo: root + "/practice.db")
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("baseline/baseline_grader.py").path
+    let submissions = gradingLearners * chosen.count
+    print("")
+    print("## Grading a class: \(gradingLearners) learners × \(chosen.count) exercises, default scale")
+    print("")
+    print("| grader | datasets per submission | isolation | wall (s) | submissions/s | peak RSS of the process (MB) |")
+    print("|---|---|---|---|---|---|")
+    let (pythonTime, pythonOut) = try timed("/usr/bin/env", ["python3", script, root + "/subs", root + "/references", root + "/practice.db"])
+    let pythonRSS = childrenPeakRSS()
+    print("| Python sqlite3 baseline (\(pythonOut.trimmingCharacters(in: .whitespacesAndNewlines))) | 1 | none | \(fmt(pythonTime, 1)) | \(fmt(Double(submissions) / pythonTime, 1)) | \(fmt(pythonRSS, 0)) |")
+    for jobs in [1, 2] {
+        let (time, _) = try timed(binary.path, ["grade", root + "/subs", "--out", root + "/out\(jobs)", "--assignment", root + "/assignment.txt",
+                                                "--secret", "bench", "--jobs", String(jobs)], environment: environment)
+        print("| sqlprep grade --jobs \(jobs) | 4 (practice + 3 hidden) | worker processes, limits | \(fmt(time, 1)) | \(fmt(Double(submissions) / time, 1)) | – |")
+    }
+}
+print("")
+
 print("")
 print("peak RSS of this benchmark process: \(fmt(peakRSSMegabytes(), 0)) MB")

@@ -18,6 +18,11 @@ extension SQLPrep {
                   sqlprep submit
                   sqlprep submit answers/orders-by-status.sql
                   sqlprep submit my-query.sql --exercise orders-by-status --json
+                  sqlprep submit --no-explain
+
+                When the result is wrong, sqlprep also searches (for up to --explain-budget seconds) for a \
+                tiny database — a handful of rows — on which your query and the answer disagree, and shows \
+                it with both results.
 
                 Exit codes: 0 pass, 1 fail or error (the reason is printed), 64 usage error.
                 """
@@ -34,6 +39,12 @@ extension SQLPrep {
 
         @Flag(name: .long, help: "Plain text, no colours.")
         var noColor = false
+
+        @Flag(name: .long, help: "Do not search for a small example database when the answer is wrong.")
+        var noExplain = false
+
+        @Option(name: .long, help: ArgumentHelp("Time budget for that search, in seconds.", valueName: "seconds"))
+        var explainBudget: Double = 2
 
         @OptionGroup var options: WorkspaceOptions
         @OptionGroup var limitOptions: LimitOptions
@@ -79,11 +90,25 @@ extension SQLPrep {
             let verdict = try Checker(sandbox: sandbox, dataset: target.dataset).check(bytes, against: target)
             try session?.record(verdict, query: query)
 
+            // A wrong result: look for a tiny database that shows the difference.
+            var example: Counterexample?
+            if verdict.status == .fail && !noExplain {
+                example = try? CounterexampleSearch(
+                    exercise: target, learnerSQL: query, image: sandbox.image,
+                    budget: .milliseconds(Int(max(0.1, explainBudget) * 1000))).run()
+                // An example that could not be shrunk within the budget explains nothing.
+                if let found = example, found.rowCount > CounterexampleText.largestShown { example = nil }
+            }
+
             if json {
-                print(VerdictText.json(verdict))
+                print(VerdictText.json(verdict, extra: [("counterexample", example.map(CounterexampleText.json) ?? "null")]))
             } else {
                 let style = TextStyle(color: Terminal.useColor(disabled: noColor))
                 print(VerdictText.render(verdict, exercise: target, style: style))
+                if let example {
+                    print("")
+                    print(CounterexampleText.render(example, style: style, maxTableWidth: Terminal.stdoutIsTerminal ? Terminal.width : nil))
+                }
                 if verdict.passed {
                     print("")
                     print(style.bold("Why it matters"))
