@@ -41,15 +41,23 @@ public struct DatasetOutcome: Sendable, Hashable, Codable {
     public let reason: String?
     public let diagnoses: [String]
     /// Learner-facing text: the verdict's explanation (for hidden datasets, only the reason).
-    public let message: String
+    public var message: String
+    /// For the instructor only (report.html, grades.json), never in learner feedback: a counterexample
+    /// drawn from a hidden dataset.
+    public var instructorNote: String?
 
-    public init(dataset: String, hidden: Bool, status: String, reason: String?, diagnoses: [String], message: String) {
+    public init(dataset: String, hidden: Bool, status: String, reason: String?, diagnoses: [String], message: String, instructorNote: String? = nil) {
         self.dataset = dataset
         self.hidden = hidden
         self.status = status
         self.reason = reason
         self.diagnoses = diagnoses
         self.message = message
+        self.instructorNote = instructorNote
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case dataset, hidden, status, reason, diagnoses, message, instructorNote = "instructor_note"
     }
 }
 

@@ -37,17 +37,21 @@ public final class GradingWorker: @unchecked Sendable {
     let variants: Int
     let variantKey: String
     let limits: SandboxLimits
+    /// Seconds per counterexample search for a wrong answer; 0 turns explanations off.
+    let explainBudget: Double
     let output: FileHandle
+    private var indexes: [DatasetSpec: CounterexampleSearch.Index] = [:]
     private var sandboxes: [DatasetSpec: Sandbox] = [:]
     private var references: [String: QueryResult?] = [:]
     private let lock = NSLock()
     private var inFlight: (job: GradingJob, datasets: [GradingDataset], done: [DatasetOutcome])?
 
-    public init(course: Course, variants: Int, variantKey: String, limits: SandboxLimits, output: FileHandle = .standardOutput) {
+    public init(course: Course, variants: Int, variantKey: String, limits: SandboxLimits, explainBudget: Double = 0, output: FileHandle = .standardOutput) {
         self.course = course
         self.variants = variants
         self.variantKey = variantKey
         self.limits = limits
+        self.explainBudget = explainBudget
         self.output = output
     }
 
@@ -89,7 +93,33 @@ public final class GradingWorker: @unchecked Sendable {
             outcomes.append(outcome)
             lock.withLock { inFlight?.done = outcomes }
         }
+        if explainBudget > 0 { explain(&outcomes, datasets: datasets, exercise: exercise, query: String(decoding: bytes, as: UTF8.self)) }
         return outcomes
+    }
+
+    /// Adds a counterexample: from the practice dataset when the answer fails there (the learner sees
+    /// it), else from the first hidden dataset it fails on (the instructor sees it; hidden data stays hidden).
+    private func explain(_ outcomes: inout [DatasetOutcome], datasets: [GradingDataset], exercise: Exercise, query: String) {
+        guard let target = outcomes.firstIndex(where: { !$0.hidden && $0.status == "fail" })
+                ?? outcomes.firstIndex(where: { $0.hidden && $0.status == "fail" }) else { return }
+        let spec = datasets[target].spec
+        guard let sandbox = sandbox(for: spec) else { return }
+        let index: CounterexampleSearch.Index
+        if let cached = indexes[spec] {
+            index = cached
+        } else {
+            guard let built = try? CounterexampleSearch.Index(image: sandbox.image) else { return }
+            indexes[spec] = built
+            index = built
+        }
+        let search = CounterexampleSearch(exercise: exercise, learnerSQL: query, image: sandbox.image, budget: .milliseconds(Int(explainBudget * 1000)))
+        guard let example = try? search.run(index: index), example.rowCount <= CounterexampleText.largestShown else { return }
+        let text = CounterexampleText.render(example, style: TextStyle(color: false))
+        if outcomes[target].hidden {
+            outcomes[target].instructorNote = text
+        } else {
+            outcomes[target].message += "\n\n" + text
+        }
     }
 
     private func grade(_ bytes: [UInt8], exercise: Exercise, on dataset: GradingDataset) -> DatasetOutcome {

@@ -63,6 +63,23 @@ enum ReportHTML {
                 maxValue: Double(max(1, total)), unit: " learner", id: "mistakes-\(index)")
         }
 
+        // Counterexamples drawn from hidden datasets: for the instructor's eyes only.
+        var notes: [String] = []
+        for learner in grades.learners {
+            for exercise in learner.exercises {
+                for outcome in exercise.outcomes {
+                    if let note = outcome.instructorNote {
+                        notes.append("<h3>\(escape(learner.learner)) · \(escape(exercise.exerciseID)) · \(escape(outcome.dataset))</h3>\n<pre>\(escape(note))</pre>")
+                    }
+                }
+            }
+        }
+        if !notes.isEmpty {
+            body += "<h2>Examples from hidden datasets (instructor only)</h2>\n<p>Right on the practice data, wrong on a hidden dataset: a small example of where.</p>\n"
+            body += notes.prefix(25).joined(separator: "\n") + "\n"
+            if notes.count > 25 { body += "<p>… and \(notes.count - 25) more in grades.json.</p>\n" }
+        }
+
         if !grades.unmatched.isEmpty {
             body += "<h2>Files that match no exercise</h2>\n<ul>\n"
             body += grades.unmatched.map { "<li><code>\(escape($0.path))</code> — \(escape($0.reason))</li>" }.joined(separator: "\n")
@@ -89,6 +106,7 @@ enum ReportHTML {
             .lead { color: #566174; }
             table { border-collapse: collapse; width: 100%; } th, td { padding: .3rem .6rem; border-bottom: 1px solid #eef1f5; text-align: left; }
             td.rate { text-align: center; font-variant-numeric: tabular-nums; }
+            pre { background: #f5f7fa; padding: .6rem; overflow-x: auto; font-size: 12px; }
             svg { display: block; } svg text { font: 12px system-ui, sans-serif; fill: #1d2430; } rect.bar { fill: #4c78d8; }
             </style>
             </head>

@@ -69,6 +69,12 @@ extension SQLPrep.Grade {
         @Option(name: .long, help: ArgumentHelp("Grade only shard K of N (learners sorted by id, every Nth).", valueName: "K/N"))
         var shard: String?
 
+        @Flag(name: .long, help: "Add a small counterexample to each wrong answer (practice data in the learner's feedback; hidden data in the instructor's report only). Adds up to --explain-budget seconds per wrong answer.")
+        var explain = false
+
+        @Option(name: .long, help: ArgumentHelp("Seconds per counterexample search, with --explain.", valueName: "seconds"))
+        var explainBudget: Double = 1
+
         @Flag(name: .long, help: "Run as a Gradescope autograder: read /autograder/submission, write /autograder/results/results.json.")
         var gradescope = false
 
@@ -164,10 +170,10 @@ extension SQLPrep.Grade {
             let progress = Terminal.stdoutIsTerminal || isatty(STDERR_FILENO) == 1
             var workerArguments = ["grade-worker", "--variants", String(variants), "--variant-key", grader.variantKey,
                                    "--time-limit", String(limitOptions.timeLimit), "--memory-limit", String(limitOptions.memoryLimit),
-                                   "--row-limit", String(limitOptions.rowLimit)]
+                                   "--row-limit", String(limitOptions.rowLimit), "--explain-budget", String(explain ? max(0.1, explainBudget) : 0)]
             if let path = courseOptions.course ?? plan.coursePath { workerArguments += ["--course", path] }
             let datasets = course.exercise(id: plan.items[0].exerciseID).map(grader.datasets(for:)) ?? []
-            let deadline = Double(datasets.count) * (limitOptions.timeLimit + 1.5) + 30
+            let deadline = Double(datasets.count) * (limitOptions.timeLimit + 1.5) + 30 + (explain ? explainBudget + 10 : 0)
             setenv("SQLPREP_CACHE_DIR", cache.directory, 1)
             let report: (@Sendable (Int, Int) -> Void)? = progress ? { @Sendable done, total in GradeProgress.draw(done: done, total: total) } : nil
             let pool = WorkerPool(
@@ -221,13 +227,14 @@ extension SQLPrep.Grade {
 
         @Option var variants: Int
         @Option var variantKey: String
+        @Option var explainBudget: Double = 0
         @OptionGroup var courseOptions: CourseOptions
         @OptionGroup var limitOptions: LimitOptions
 
         func run() throws {
             let course = try courseOptions.load()
             // The plan per exercise is rebuilt from the variant key, exactly as the parent built it.
-            let worker = GradingWorker(course: course, variants: variants, variantKey: variantKey, limits: limitOptions.limits)
+            let worker = GradingWorker(course: course, variants: variants, variantKey: variantKey, limits: limitOptions.limits, explainBudget: explainBudget)
             worker.run()
         }
     }

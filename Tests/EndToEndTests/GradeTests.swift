@@ -124,6 +124,15 @@ struct GradeTests {
         #expect(try CLI.run(["grade", "merge", root + "/s1", root + "/s2", "--out", root + "/merged"]).status == 0)
         #expect(FileManager.default.contents(atPath: root + "/merged/gradebook.csv") == FileManager.default.contents(atPath: root + "/out1/gradebook.csv"))
 
+        // --explain: counterexamples from the practice data for the learner, from hidden data for the instructor only.
+        #expect(try Self.grade(root, out: "explained", extra: ["--explain"]).status == 0)
+        let explained = try String(contentsOfFile: root + "/explained/feedback/ben.md", encoding: .utf8)
+        #expect(explained.contains("A small example where your query and the answer disagree"))
+        let hardCodedFeedback = try String(contentsOfFile: root + "/explained/feedback/dee.md", encoding: .utf8)
+        #expect(!hardCodedFeedback.contains("A small example"), "hidden data never reaches the learner")
+        let report = try String(contentsOfFile: root + "/explained/report.html", encoding: .utf8)
+        #expect(report.contains("Examples from hidden datasets (instructor only)") && report.contains("dee · orders-by-status"))
+
         // The report is self-contained.
         let html = try String(contentsOfFile: root + "/out1/report.html", encoding: .utf8)
         #expect(html.contains("<svg") && html.contains("Score distribution") && html.contains("integer division"))
