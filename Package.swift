@@ -95,6 +95,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["sqlprep"],
+            exclude: ["Adversarial"],  // the hostile-submission corpus: test data, read from the source tree
             swiftSettings: swiftSettings
         ),
     ]
