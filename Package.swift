@@ -13,6 +13,11 @@ let package = Package(
     products: [
         .executable(name: "sqlprep", targets: ["sqlprep"]),
         .executable(name: "sqlprep-bench", targets: ["sqlprep-bench"]),
+        // The libraries, for the fuzz targets in Fuzz/ (and anyone embedding sqlprep).
+        .library(
+            name: "SQLPrepKit",
+            targets: ["SQLiteKit", "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises", "SQLPrepWorkspace", "SQLPrepGrading"]
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

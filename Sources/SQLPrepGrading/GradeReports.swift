@@ -27,7 +27,12 @@ public enum GradeReports {
         let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
         let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
         do {
-            try? manager.removeItem(at: partial)
+            // Leftovers of an interrupted run (any process) are removed, never mistaken for results.
+            let prefixes = [".\(target.lastPathComponent).partial-", ".\(target.lastPathComponent).old-"]
+            for name in (try? manager.contentsOfDirectory(atPath: target.deletingLastPathComponent().path)) ?? []
+            where prefixes.contains(where: name.hasPrefix) {
+                try? manager.removeItem(at: target.deletingLastPathComponent().appendingPathComponent(name))
+            }
             try manager.createDirectory(at: partial.appendingPathComponent("results"), withIntermediateDirectories: true)
             try manager.createDirectory(at: partial.appendingPathComponent("feedback"), withIntermediateDirectories: true)
             for (path, text) in files(grades) {

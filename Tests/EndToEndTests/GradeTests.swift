@@ -183,6 +183,60 @@ struct GradeTests {
         #expect((json["tests"] as? [[String: Any]])?.count == 2)
     }
 
+    @Test("Hostile submission files: a link outside the folder is not followed, a folder is reported, a 100 MB file is refused")
+    func hostileFiles() throws {
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let subs = root + "/subs"
+        for learner in ["linker", "folderer", "giant", "fine"] {
+            try FileManager.default.createDirectory(atPath: "\(subs)/\(learner)", withIntermediateDirectories: true)
+        }
+        let reference = try LearnerJourneyTests.file("01-warm-up/orders-by-status/solution.sql")
+        try reference.write(toFile: root + "/secret-answer.sql", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: subs + "/linker/orders-by-status.sql", withDestinationPath: root + "/secret-answer.sql")
+        try FileManager.default.createDirectory(atPath: subs + "/folderer/orders-by-status.sql", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: subs + "/giant/orders-by-status.sql", contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: subs + "/giant/orders-by-status.sql"))
+        try handle.truncate(atOffset: 100 << 20)  // 100 MB (sparse)
+        try handle.close()
+        try reference.write(toFile: subs + "/fine/orders-by-status.sql", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: subs + "/intruder", withDestinationPath: root)
+        try "exercise: orders-by-status | 10\n".write(toFile: root + "/a.txt", atomically: true, encoding: .utf8)
+
+        let out = try CLI.run(["grade", subs, "--out", root + "/out", "--assignment", root + "/a.txt", "--secret", "s", "--variants", "1"])
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("intruder: a symbolic link (not followed)"))
+        let book = try Self.gradebook(root + "/out/gradebook.csv")
+        #expect(book["linker"]?[3] == "0", "a link to a correct answer elsewhere earns nothing")
+        #expect(book["folderer"]?[3] == "0")
+        #expect(book["giant"]?[3] == "0")
+        #expect(book["fine"]?[3] == "10")
+        let grades = try String(contentsOfFile: root + "/out/grades.json", encoding: .utf8)
+        #expect(grades.contains("symbolic link; sqlprep does not follow links"))
+        #expect(grades.contains("a folder where a query file was expected"))
+        #expect(grades.contains("\"refused\""), "the 100 MB file is refused by the size check")
+    }
+
+    @Test("An interrupted grading run leaves no half-written outputs; a rerun writes them whole")
+    func interruptedRun() throws {
+        let root = try Self.makeClass()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["grade", root + "/subs", "--out", root + "/out", "--assignment", root + "/assignment.txt", "--secret", "s", "--time-limit", "1"]
+        process.environment = ["SQLPREP_CACHE_DIR": CLI.cacheDirectory, "PATH": "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 2)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(!FileManager.default.fileExists(atPath: root + "/out/gradebook.csv"), "no gradebook that looks complete")
+        let rerun = try Self.grade(root, out: "out")
+        #expect(rerun.status == 0)
+        #expect(try Self.gradebook(root + "/out/gradebook.csv").count == 7)
+    }
+
     @Test(
         "Bad grading inputs fail with one clear message",
         arguments: [

@@ -1,0 +1,1 @@
+INSERT INTO products VALUES (999, 'x', 'toys', 1, 1)

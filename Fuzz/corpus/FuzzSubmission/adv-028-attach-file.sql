@@ -1,0 +1,1 @@
+ATTACH DATABASE '/tmp/sqlprep-adversarial-attach.db' AS x

@@ -1,0 +1,1 @@
+ATTACH 'file::memory:?cache=shared' AS m

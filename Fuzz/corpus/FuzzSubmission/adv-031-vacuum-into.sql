@@ -1,0 +1,1 @@
+VACUUM INTO '/tmp/sqlprep-adversarial-vacuum.db'

@@ -1,0 +1,1 @@
+SELECT load_extension('libc.so.6', 'system')

@@ -1,0 +1,1 @@
+SELECT writefile('/tmp/sqlprep-adversarial-write.txt', 'x')

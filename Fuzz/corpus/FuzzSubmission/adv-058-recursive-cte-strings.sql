@@ -1,0 +1,1 @@
+WITH RECURSIVE s(x) AS (SELECT 'a' UNION ALL SELECT x || 'a' FROM s) SELECT max(length(x)) FROM s

@@ -1,0 +1,1 @@
+SELECT count(*) FROM sessions a, sessions b, sessions c

@@ -1,0 +1,1 @@
+SELECT a.event_id FROM events a, events b ORDER BY random() LIMIT 1

@@ -1,0 +1,1 @@
+SELECT length(randomblob(2000000000))

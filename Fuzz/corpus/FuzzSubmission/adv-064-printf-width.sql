@@ -1,0 +1,1 @@
+SELECT length(printf('%2000000000d', 1))

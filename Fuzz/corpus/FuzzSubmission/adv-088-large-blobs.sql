@@ -1,0 +1,1 @@
+SELECT randomblob(3000000) FROM products

@@ -1,0 +1,1 @@
+SELECT char(55296) AS lone_surrogate, hex(char(55296)) AS h

@@ -1,0 +1,1 @@
+SELECT sqlite_compileoption_used('ENABLE_LOAD_EXTENSION')

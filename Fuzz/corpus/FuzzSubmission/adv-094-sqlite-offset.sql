@@ -1,0 +1,1 @@
+SELECT sqlite_offset(user_id) FROM users LIMIT 1

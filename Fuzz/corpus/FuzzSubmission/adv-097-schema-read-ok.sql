@@ -1,0 +1,1 @@
+SELECT count(*) AS tables FROM sqlite_schema WHERE type = 'table'

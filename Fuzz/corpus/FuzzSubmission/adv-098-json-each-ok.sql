@@ -1,0 +1,1 @@
+SELECT count(*) AS n FROM json_each('[1,2,3]')

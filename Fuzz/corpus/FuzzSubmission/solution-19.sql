@@ -1,0 +1,15 @@
+WITH monthly AS (
+  SELECT strftime('%Y-%m', ordered_at) AS month, SUM(total_cents) AS revenue_cents
+  FROM orders
+  WHERE status = 'completed'
+  GROUP BY month
+)
+SELECT
+  month,
+  ROUND(revenue_cents / 100.0, 2) AS revenue,
+  ROUND(
+    100.0 * (revenue_cents - LAG(revenue_cents) OVER (ORDER BY month))
+          / LAG(revenue_cents) OVER (ORDER BY month),
+    1) AS growth_pct
+FROM monthly
+ORDER BY month;

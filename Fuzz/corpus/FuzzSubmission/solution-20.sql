@@ -1,0 +1,16 @@
+WITH category_orders AS (
+  -- one row per (category, order): DISTINCT removes repeated lines of the same category
+  SELECT DISTINCT p.category, o.order_id, o.status
+  FROM orders AS o
+  JOIN order_items AS oi ON oi.order_id = o.order_id
+  JOIN products AS p ON p.product_id = oi.product_id
+  WHERE o.status IN ('completed', 'refunded')
+)
+SELECT
+  category,
+  COUNT(*) AS orders,
+  SUM(CASE WHEN status = 'refunded' THEN 1 ELSE 0 END) AS refunded_orders,
+  ROUND(100.0 * SUM(CASE WHEN status = 'refunded' THEN 1 ELSE 0 END) / COUNT(*), 2) AS refund_rate_pct
+FROM category_orders
+GROUP BY category
+ORDER BY refund_rate_pct DESC, category;
