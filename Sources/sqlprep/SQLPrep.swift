@@ -38,6 +38,9 @@ struct SQLPrep: ParsableCommand {
     /// Like ArgumentParser's `main()`, plus one rule: a `CLIError` prints one line on standard
     /// error (no "Error:" prefix, no usage text) and exits with its own code.
     static func main() {
+        // Past a file-size limit (ulimit -f), a write should fail with an error we can report, not
+        // kill the process with SIGXFSZ before it can say what happened.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
