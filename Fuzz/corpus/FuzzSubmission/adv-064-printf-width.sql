@@ -1,1 +1,0 @@
-SELECT length(printf('%2000000000d', 1))

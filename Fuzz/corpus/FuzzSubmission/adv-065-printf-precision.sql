@@ -1,1 +1,0 @@
-SELECT length(printf('%.*c', 2000000000, 'x'))

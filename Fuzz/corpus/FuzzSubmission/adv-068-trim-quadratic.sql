@@ -1,1 +1,0 @@
-SELECT length(trim(printf('%.3000000c', 'x'), printf('%.3000c', 'y') || 'x'))

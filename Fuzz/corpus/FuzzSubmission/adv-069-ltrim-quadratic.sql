@@ -1,1 +1,0 @@
-SELECT length(ltrim(printf('%.3000000c', 'x'), printf('%.5000c', 'y') || 'x'))
