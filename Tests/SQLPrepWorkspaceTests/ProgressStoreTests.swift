@@ -125,6 +125,7 @@ struct ProgressStoreTests {
     @Test(
         "A bad import file is refused with a reason and imports nothing",
         arguments: [
+            ("", "the file is empty"),  // found by fuzzing (FuzzProgressImport)
             ("not json", "not valid JSON"),
             (#"{"format":"other","version":1,"exported_at":"x","attempts":[],"hints":[],"events":[]}"#, "format is 'other'"),
             (#"{"format":"sqlprep-progress","version":9,"exported_at":"x","attempts":[],"hints":[],"events":[]}"#, "newer sqlprep"),
