@@ -123,6 +123,18 @@ extension SQLPrep.Grade {
         }
 
         func run() throws {
+            // Ctrl-C: say what happened and stop. Outputs are only ever swapped in whole at the end,
+            // so an interrupted run leaves the output folder as it was.
+            // (Unblocked first: a parent that blocked SIGINT, such as a test runner's thread, passes the mask on.)
+            var interrupt = sigset_t()
+            sigemptyset(&interrupt)
+            sigaddset(&interrupt, SIGINT)
+            pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
+            signal(SIGINT) { _ in
+                let message = "\nsqlprep: grading interrupted; the output folder was not changed. Run the same command again to grade.\n"
+                _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+                _exit(130)
+            }
             var course = try courseOptions.load()
             var plan: Assignment
             if let assignment {

@@ -201,6 +201,10 @@ struct GradeTests {
         try handle.close()
         try reference.write(toFile: subs + "/fine/orders-by-status.sql", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: subs + "/intruder", withDestinationPath: root)
+        // A file that cannot be read like a file (running as root, permissions cannot make one unreadable):
+        // a named pipe with no writer, which would block any naive open() forever.
+        try FileManager.default.createDirectory(atPath: subs + "/piper", withIntermediateDirectories: true)
+        #expect(mkfifo(subs + "/piper/orders-by-status.sql", 0o644) == 0)
         try "exercise: orders-by-status | 10\n".write(toFile: root + "/a.txt", atomically: true, encoding: .utf8)
 
         let out = try CLI.run(["grade", subs, "--out", root + "/out", "--assignment", root + "/a.txt", "--secret", "s", "--variants", "1"])
@@ -211,10 +215,12 @@ struct GradeTests {
         #expect(book["folderer"]?[3] == "0")
         #expect(book["giant"]?[3] == "0")
         #expect(book["fine"]?[3] == "10")
+        #expect(book["piper"]?[3] == "0")
         let grades = try String(contentsOfFile: root + "/out/grades.json", encoding: .utf8)
         #expect(grades.contains("symbolic link; sqlprep does not follow links"))
         #expect(grades.contains("a folder where a query file was expected"))
         #expect(grades.contains("\"refused\""), "the 100 MB file is refused by the size check")
+        #expect(grades.contains("not a regular file"))
     }
 
     @Test("An interrupted grading run leaves no half-written outputs; a rerun writes them whole")
@@ -223,15 +229,31 @@ struct GradeTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let process = Process()
         process.executableURL = CLI.binary
-        process.arguments = ["grade", root + "/subs", "--out", root + "/out", "--assignment", root + "/assignment.txt", "--secret", "s", "--time-limit", "1"]
+        // fay's endless CTE takes the 3 s limit on each of 4 datasets: the run is surely mid-way at 1.5 s.
+        process.arguments = ["grade", root + "/subs", "--out", root + "/out", "--assignment", root + "/assignment.txt", "--secret", "s", "--time-limit", "3", "--jobs", "1"]
         process.environment = ["SQLPREP_CACHE_DIR": CLI.cacheDirectory, "PATH": "/usr/bin:/bin"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 2)
-        kill(process.processIdentifier, SIGKILL)
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(process.processIdentifier, SIGINT)  // Ctrl-C
         process.waitUntilExit()
         #expect(!FileManager.default.fileExists(atPath: root + "/out/gradebook.csv"), "no gradebook that looks complete")
+        // And killed outright, with an earlier complete output in place: it stays complete.
+        #expect(try Self.grade(root, out: "out").status == 0)
+        let before = FileManager.default.contents(atPath: root + "/out/gradebook.csv")
+        let again = Process()
+        again.executableURL = CLI.binary
+        again.arguments = process.arguments
+        again.environment = process.environment
+        again.standardOutput = FileHandle.nullDevice
+        again.standardError = FileHandle.nullDevice
+        try again.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(again.processIdentifier, SIGKILL)
+        again.waitUntilExit()
+        #expect(FileManager.default.contents(atPath: root + "/out/gradebook.csv") == before, "the previous complete output is untouched")
+        try FileManager.default.removeItem(atPath: root + "/out")
         let rerun = try Self.grade(root, out: "out")
         #expect(rerun.status == 0)
         #expect(try Self.gradebook(root + "/out/gradebook.csv").count == 7)
