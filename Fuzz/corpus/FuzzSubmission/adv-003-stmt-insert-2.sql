@@ -1,1 +1,0 @@
-INSERT INTO products VALUES (999, 'x', 'toys', 1, 1)

@@ -1,1 +1,0 @@
-REPLACE INTO users VALUES (1, '2024-01-01 00:00:00', 'US', 'organic', 'mobile')

@@ -1,1 +1,0 @@
-RELEASE s1

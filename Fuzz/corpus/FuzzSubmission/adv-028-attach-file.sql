@@ -1,1 +1,0 @@
-ATTACH DATABASE '/tmp/sqlprep-adversarial-attach.db' AS x

@@ -1,1 +1,0 @@
-ATTACH 'file:/etc/passwd?mode=ro' AS p

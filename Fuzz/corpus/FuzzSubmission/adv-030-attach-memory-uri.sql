@@ -1,1 +1,0 @@
-ATTACH 'file::memory:?cache=shared' AS m

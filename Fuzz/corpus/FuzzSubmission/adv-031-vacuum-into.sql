@@ -1,1 +1,0 @@
-VACUUM INTO '/tmp/sqlprep-adversarial-vacuum.db'

@@ -1,1 +1,0 @@
-SELECT load_extension('/tmp/sqlprep-adversarial.so')

@@ -1,1 +1,0 @@
-SELECT load_extension('libc.so.6', 'system')

@@ -1,1 +1,0 @@
-SELECT fts3_tokenizer('simple')

@@ -1,1 +1,0 @@
-SELECT fts3_tokenizer('evil', x'0000000000000000')

@@ -1,1 +1,0 @@
-SELECT readfile('/etc/passwd')

@@ -1,1 +1,0 @@
-SELECT writefile('/tmp/sqlprep-adversarial-write.txt', 'x')

@@ -1,1 +1,0 @@
-SELECT edit('x', 'vi')

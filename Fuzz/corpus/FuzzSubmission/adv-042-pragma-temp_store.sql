@@ -1,1 +1,0 @@
-PRAGMA temp_store = FILE

@@ -1,1 +1,0 @@
-PRAGMA hard_heap_limit = 1000000000000

@@ -1,1 +1,0 @@
-PRAGMA compile_options

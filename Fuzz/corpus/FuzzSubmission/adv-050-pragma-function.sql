@@ -1,1 +1,0 @@
-SELECT * FROM pragma_database_list

@@ -1,1 +1,0 @@
-WITH RECURSIVE s(x) AS (SELECT 'a' UNION ALL SELECT x || 'a' FROM s) SELECT max(length(x)) FROM s

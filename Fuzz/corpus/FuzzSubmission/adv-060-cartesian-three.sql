@@ -1,1 +1,0 @@
-SELECT count(*) FROM sessions a, sessions b, sessions c

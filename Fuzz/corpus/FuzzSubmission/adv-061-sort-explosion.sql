@@ -1,1 +1,0 @@
-SELECT a.event_id FROM events a, events b ORDER BY random() LIMIT 1

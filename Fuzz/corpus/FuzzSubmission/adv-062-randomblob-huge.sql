@@ -1,1 +1,0 @@
-SELECT length(randomblob(2000000000))

@@ -1,1 +1,0 @@
-SELECT length(zeroblob(2000000000))

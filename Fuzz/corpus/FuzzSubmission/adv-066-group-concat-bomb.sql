@@ -1,1 +1,0 @@
-SELECT length(group_concat(a.name || b.name)) FROM products a, products b, products c, products d

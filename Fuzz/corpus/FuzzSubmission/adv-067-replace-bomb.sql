@@ -1,1 +1,0 @@
-WITH RECURSIVE r(x, n) AS (SELECT 'ab', 0 UNION ALL SELECT replace(x, 'a', 'aa'), n + 1 FROM r WHERE n < 40) SELECT max(length(x)) FROM r

@@ -1,1 +1,0 @@
-SELECT randomblob(3000000) FROM products

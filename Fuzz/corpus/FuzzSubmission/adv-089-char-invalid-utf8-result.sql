@@ -1,1 +1,0 @@
-SELECT char(55296) AS lone_surrogate, hex(char(55296)) AS h

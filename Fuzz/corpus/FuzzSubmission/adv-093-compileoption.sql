@@ -1,1 +1,0 @@
-SELECT sqlite_compileoption_used('ENABLE_LOAD_EXTENSION')

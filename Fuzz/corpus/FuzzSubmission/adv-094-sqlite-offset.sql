@@ -1,1 +1,0 @@
-SELECT sqlite_offset(user_id) FROM users LIMIT 1

@@ -1,1 +1,0 @@
-SELECT * FROM users WHERE user_id = :id

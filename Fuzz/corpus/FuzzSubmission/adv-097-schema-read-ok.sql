@@ -1,1 +1,0 @@
-SELECT count(*) AS tables FROM sqlite_schema WHERE type = 'table'

@@ -1,1 +1,0 @@
-SELECT count(*) AS n FROM json_each('[1,2,3]')
