@@ -31,11 +31,7 @@ public enum VerdictText {
         case .error:
             let failure = verdict.failure!
             lines.append(style.red(style.bold("✗ The query did not run")) + " (\(verdict.reason!.rawValue)): " + failure.message)
-            if let location = failure.location {
-                lines.append("  at line \(location.line), column \(location.column):")
-                lines.append(location.caretDiagram)
-            }
-            if let hint = failure.hint { lines.append(style.yellow("hint: ") + hint) }
+            lines += failureDetails(failure, style: style)
         case .fail:
             let report = verdict.report!
             let headline: String = switch verdict.reason! {
@@ -87,6 +83,18 @@ public enum VerdictText {
             lines.append(style.yellow(note.code == .dialect ? "Dialect: " : "Note: ") + note.message)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Where a failed query went wrong (line, column, caret) and what to do, as lines.
+    /// Shared by `submit` and `run`, so a failure reads the same everywhere.
+    public static func failureDetails(_ failure: QueryFailure, style: TextStyle) -> [String] {
+        var lines: [String] = []
+        if let location = failure.location {
+            lines.append("  at line \(location.line), column \(location.column):")
+            lines.append(location.caretDiagram)
+        }
+        if let hint = failure.hint { lines.append(style.yellow("hint:") + " " + hint) }
+        return lines
     }
 
     static func indent(_ text: String) -> String {

@@ -133,7 +133,7 @@ public final class Sandbox: @unchecked Sendable {
             }
             statement = prepared
         } catch let error as SQLiteError {
-            return .failure(describe(error, sql: sql, policy: policy, phase: .prepare))
+            return .failure(describe(error, sql: sql, policy: policy))
         } catch {
             return .failure(QueryFailure(.sqlError, "\(error)"))
         }
@@ -170,7 +170,7 @@ public final class Sandbox: @unchecked Sendable {
                 return true
             }
         } catch let error as SQLiteError {
-            return .failure(describe(error, sql: sql, policy: policy, phase: .step))
+            return .failure(describe(error, sql: sql, policy: policy))
         } catch {
             return .failure(QueryFailure(.sqlError, "\(error)"))
         }
@@ -181,9 +181,7 @@ public final class Sandbox: @unchecked Sendable {
             elapsedMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15))
     }
 
-    private enum Phase { case prepare, step }
-
-    private func describe(_ error: SQLiteError, sql: String, policy: AccessPolicy, phase: Phase) -> QueryFailure {
+    private func describe(_ error: SQLiteError, sql: String, policy: AccessPolicy) -> QueryFailure {
         if error.isInterrupt {
             return QueryFailure(.timeout, Sandbox.timeoutMessage(limits: limits), hint: Sandbox.timeoutHint)
         }

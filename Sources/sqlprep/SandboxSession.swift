@@ -46,12 +46,7 @@ enum FailureText {
         case .timeout: label = "Time limit"
         case .limit: label = "Limit reached"
         }
-        var lines = [style.red(style.bold(label + ":")) + " " + failure.message]
-        if let location = failure.location {
-            lines.append("  at line \(location.line), column \(location.column):")
-            lines.append(location.caretDiagram)
-        }
-        if let hint = failure.hint { lines.append(style.yellow("hint:") + " " + hint) }
+        let lines = [style.red(style.bold(label + ":")) + " " + failure.message] + VerdictText.failureDetails(failure, style: style)
         return lines.joined(separator: "\n")
     }
 }

@@ -54,9 +54,10 @@ extension SQLPrep {
             let session = options.location.exists ? try options.session(create: false) : nil
             let path: String
             let target: Exercise
+            let bytes: [UInt8]
             if let file {
                 path = file
-                let bytes = try readQueryFile(file)
+                bytes = try readQueryFile(file)
                 target = try options.courseOptions.exercise(try Submit.exerciseID(explicit: exercise, file: file, bytes: bytes, course: course), in: course)
             } else {
                 guard let session else {
@@ -69,8 +70,8 @@ extension SQLPrep {
                 target = current
                 path = session.workspace.answerPath(for: current)
                 if !FileManager.default.fileExists(atPath: path) { try session.workspace.writeStarter(for: current) }
+                bytes = try readQueryFile(path)
             }
-            let bytes = try readQueryFile(path)
             let query = String(decoding: bytes, as: UTF8.self)
             if let session, session.workspace.answerIsUntouched(target), file == nil {
                 print("\(relativePath(path)) holds only the starter comments: write your query below them, then submit again.")
