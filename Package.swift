@@ -31,6 +31,9 @@ let package = Package(
         ),
         // Layer 1: a thin, documented wrapper over the SQLite C API.
         .target(name: "SQLiteKit", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
+        // Child processes that are reaped reliably (see ChildProcess.swift for why not Foundation's Process).
+        .target(name: "CSpawn"),
+        .target(name: "SQLPrepProcess", dependencies: ["CSpawn"], swiftSettings: swiftSettings),
         // Layer 2: running untrusted SQL under limits.
         .target(name: "SQLPrepSandbox", dependencies: ["SQLiteKit"], swiftSettings: swiftSettings),
         // Layer 3: the deterministic "shop" dataset.
@@ -51,7 +54,7 @@ let package = Package(
         // Layer 6: grading a class.
         .target(
             name: "SQLPrepGrading",
-            dependencies: ["SQLiteKit", "SQLPrepData", "SQLPrepSandbox", "SQLPrepExercises"],
+            dependencies: ["SQLiteKit", "SQLPrepData", "SQLPrepSandbox", "SQLPrepExercises", "SQLPrepProcess"],
             swiftSettings: swiftSettings
         ),
         // Build tool: compiles Exercises/ into SQLPrepExercises, so the catalog ships inside the binary.
@@ -61,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "sqlprep",
             dependencies: [
-                "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises", "SQLPrepWorkspace", "SQLPrepGrading",
+                "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises", "SQLPrepWorkspace", "SQLPrepGrading", "SQLPrepProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -70,11 +73,12 @@ let package = Package(
         .target(name: "CBenchLoop", dependencies: ["CSQLite"], path: "Benchmarks/CBenchLoop"),
         .executableTarget(
             name: "sqlprep-bench",
-            dependencies: ["SQLiteKit", "SQLPrepData", "SQLPrepSandbox", "SQLPrepExercises", "CBenchLoop"],
+            dependencies: ["SQLiteKit", "SQLPrepData", "SQLPrepSandbox", "SQLPrepExercises", "SQLPrepProcess", "CBenchLoop"],
             path: "Benchmarks/sqlprep-bench",
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SQLiteKitTests", dependencies: ["SQLiteKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "SQLPrepProcessTests", dependencies: ["SQLPrepProcess"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLPrepDataTests", dependencies: ["SQLPrepData", "SQLiteKit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SQLPrepSandboxTests",
@@ -99,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["sqlprep"],
+            dependencies: ["sqlprep", "SQLPrepProcess"],
             exclude: ["Adversarial"],  // the hostile-submission corpus: test data, read from the source tree
             swiftSettings: swiftSettings
         ),

@@ -10,6 +10,7 @@
 
 import CBenchLoop
 import Foundation
+import SQLPrepProcess
 import SQLPrepData
 import SQLPrepExercises
 import SQLPrepSandbox
@@ -191,13 +192,12 @@ if !gradingOnly && !counterexamplesOnly, FileManager.default.isExecutableFile(at
     let cache = NSTemporaryDirectory() + "sqlprep-bench-cache-\(getpid())"
     defer { try? FileManager.default.removeItem(atPath: cache) }
     func runOnce() -> Double {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["run", "-e", "select count(*) from orders"]
-        process.environment = ["SQLPREP_CACHE_DIR": cache, "PATH": "/usr/bin:/bin"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        return (try? seconds { try process.run(); process.waitUntilExit() }) ?? .nan
+        (try? seconds {
+            let process = try ChildProcess(
+                executable: binary.path, arguments: ["run", "-e", "select count(*) from orders"],
+                environment: ["SQLPREP_CACHE_DIR": cache, "PATH": "/usr/bin:/bin"], stdout: .null, stderr: .null)
+            process.wait()
+        }) ?? .nan
     }
     let coldCache = runOnce()  // builds and caches the default image
     var warm: [Double] = []
@@ -274,20 +274,11 @@ if counterexamplesOnly { exit(0) }
 
 /// Runs a process to completion; returns (seconds, its peak RSS in MB via /proc of the children's rusage).
 func timed(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (Double, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
     var text = ""
     let elapsed = try seconds {
-        try process.run()
-        text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        text = try ChildProcess.run(executable, arguments, environment: env).standardOutputText
     }
     return (elapsed, text)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SQLPrepProcess
 
 /// Runs grading jobs on `count` worker processes (`sqlprep grade-worker …`), one job at a time each.
 ///
@@ -104,18 +105,15 @@ final class Worker {
         case died
     }
 
-    private let process = Process()
-    private let input = Pipe()
-    private let output = Pipe()
-    private var buffer = Data()
+    private let process: ChildProcess
+    private var buffer: [UInt8] = []
 
     init?(executable: URL, arguments: [String]) {
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
+        do {
+            process = try ChildProcess(executable: executable.path, arguments: arguments, stdin: .pipe, stdout: .pipe, stderr: .null)
+        } catch {
+            return nil
+        }
     }
 
     var isRunning: Bool { process.isRunning }
@@ -123,13 +121,14 @@ final class Worker {
     func ask(_ job: GradingJob, deadline: Double) -> Reply {
         guard var line = try? JSONEncoder().encode(job) else { return .died }
         line.append(0x0A)
-        do { try input.fileHandleForWriting.write(contentsOf: line) } catch { return .died }
+        guard process.writeInput(Array(line)) else { return .died }
         let end = Date().addingTimeInterval(deadline)
-        let fd = output.fileHandleForReading.fileDescriptor
+        let fd = process.standardOutput
+        var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
-                let data = buffer[buffer.startIndex..<newline]
-                buffer = Data(buffer[(newline + 1)...])
+                let data = Data(buffer[..<newline])
+                buffer.removeSubrange(...newline)
                 if let result = try? JSONDecoder().decode(GradingJobResult.self, from: data), result.id == job.id {
                     return .answer(result)
                 }
@@ -139,9 +138,11 @@ final class Worker {
             if remaining <= 0 { return .timedOut }
             var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, Int32(min(remaining, 1) * 1000))
-            if ready < 0 { return .died }
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return .died
+            }
             if ready == 0 { continue }
-            var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = read(fd, &chunk, chunk.count)
             if count <= 0 { return .died }
             buffer.append(contentsOf: chunk[0..<count])
@@ -149,14 +150,12 @@ final class Worker {
     }
 
     func kill() {
-        if process.isRunning {
-            Foundation.kill(process.processIdentifier, SIGKILL)
-        }
-        process.waitUntilExit()
+        process.signal(SIGKILL)
+        process.wait()
     }
 
     func close() {
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        process.closeInput()
+        process.wait()
     }
 }

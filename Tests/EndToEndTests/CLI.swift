@@ -1,4 +1,5 @@
 import Foundation
+import SQLPrepProcess
 import Testing
 
 /// Runs the built `sqlprep` binary, as a user would.
@@ -28,39 +29,32 @@ struct CLI {
         return path
     }()
 
+    /// No single command in these tests should come near this; past it the command is killed and the
+    /// test fails, instead of the whole run hanging.
+    static let commandTimeout = 240.0
+
     static func run(
         _ arguments: [String], stdin: String? = nil, in directory: String? = nil, environment extra: [String: String] = [:]
     ) throws -> Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SQLPREP_CACHE_DIR"] = cacheDirectory
         environment["COLUMNS"] = "100"
         environment.removeValue(forKey: "NO_COLOR")
         for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
         let start = Date()
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes concurrently so a full pipe never blocks the child.
-        nonisolated(unsafe) var errData = Data()
-        let errThread = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        errThread.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errThread.isFinished { Thread.sleep(forTimeInterval: 0.005) }
+        let output = try ChildProcess.run(
+            binary.path, arguments, environment: environment, directory: directory, input: Array((stdin ?? "").utf8), timeout: commandTimeout)
+        if output.timedOut { Issue.record("sqlprep \(arguments.joined(separator: " ")) ran past \(commandTimeout) s and was killed") }
         return Output(
-            status: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self),
+            status: output.status, stdout: output.standardOutputText, stderr: output.standardErrorText,
             seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Starts sqlprep with its output discarded, for tests that signal it mid-way.
+    static func start(_ arguments: [String]) throws -> ChildProcess {
+        try ChildProcess(
+            executable: binary.path, arguments: arguments,
+            environment: ["SQLPREP_CACHE_DIR": cacheDirectory, "PATH": "/usr/bin:/bin"], stdout: .null, stderr: .null)
     }
 
     /// A fresh temporary folder.

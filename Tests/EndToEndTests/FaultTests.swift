@@ -1,4 +1,5 @@
 import Foundation
+import SQLPrepProcess
 import Testing
 
 /// Faults around the progress store: kills mid-write, a full disk, a read-only workspace.
@@ -14,14 +15,7 @@ struct FaultTests {
 
     @discardableResult
     static func shell(_ command: String) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try? process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        (try? ChildProcess.run("/bin/sh", ["-c", command], timeout: 60))?.status ?? 127
     }
 
     static func passedWorkspace() throws -> (String, String) {
@@ -50,16 +44,10 @@ struct FaultTests {
         try (#"{"format":"sqlprep-progress","version":1,"exported_at":"x","attempts":["# + attempts.joined(separator: ",") + #"],"hints":[],"events":[]}"#)
             .write(toFile: export, atomically: true, encoding: .utf8)
         for (arguments, delay) in [(["progress", "import", export], 0.3), (["reset", "--all", "--yes"], 0.15)] {
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = arguments + ["--workspace", workspace]
-            process.environment = ["SQLPREP_CACHE_DIR": CLI.cacheDirectory, "PATH": "/usr/bin:/bin"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try CLI.start(arguments + ["--workspace", workspace])
             Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.signal(SIGKILL)
+            process.wait()
             let list = try CLI.run(["progress", "show", "--json", "--workspace", workspace])
             #expect(list.status == 0, "the store still opens: \(list.stderr)")
             // The import is one transaction: all 20,000 attempts or none.

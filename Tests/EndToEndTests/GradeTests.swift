@@ -1,4 +1,5 @@
 import Foundation
+import SQLPrepProcess
 import Testing
 
 /// A small class graded through the built binary: every kind of submission, every output.
@@ -149,16 +150,11 @@ struct GradeTests {
             return
         }
         func chromium(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: browser)
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] + arguments
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            // Its own process group, so a timeout takes its helper processes down with it.
+            let output = try ChildProcess.run(
+                browser, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] + arguments, timeout: 120, newProcessGroup: true)
+            if output.timedOut { Issue.record("Chromium did not finish in 120 s") }
+            return output.standardOutputText
         }
         let dom = try chromium(["--dump-dom", "file://" + path])
         #expect(dom.contains("<svg id=\"distribution\"") && dom.contains("<table class=\"rates\">") && dom.contains("Most common mistakes"))
@@ -195,7 +191,7 @@ struct GradeTests {
         try reference.write(toFile: root + "/secret-answer.sql", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: subs + "/linker/orders-by-status.sql", withDestinationPath: root + "/secret-answer.sql")
         try FileManager.default.createDirectory(atPath: subs + "/folderer/orders-by-status.sql", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: subs + "/giant/orders-by-status.sql", contents: nil)
+        #expect(FileManager.default.createFile(atPath: subs + "/giant/orders-by-status.sql", contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: subs + "/giant/orders-by-status.sql"))
         try handle.truncate(atOffset: 100 << 20)  // 100 MB (sparse)
         try handle.close()
@@ -227,31 +223,20 @@ struct GradeTests {
     func interruptedRun() throws {
         let root = try Self.makeClass()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let process = Process()
-        process.executableURL = CLI.binary
         // fay's endless CTE takes the 3 s limit on each of 4 datasets: the run is surely mid-way at 1.5 s.
-        process.arguments = ["grade", root + "/subs", "--out", root + "/out", "--assignment", root + "/assignment.txt", "--secret", "s", "--time-limit", "3", "--jobs", "1"]
-        process.environment = ["SQLPREP_CACHE_DIR": CLI.cacheDirectory, "PATH": "/usr/bin:/bin"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let arguments = ["grade", root + "/subs", "--out", root + "/out", "--assignment", root + "/assignment.txt", "--secret", "s", "--time-limit", "3", "--jobs", "1"]
+        let process = try CLI.start(arguments)
         Thread.sleep(forTimeInterval: 1.5)
-        kill(process.processIdentifier, SIGINT)  // Ctrl-C
-        process.waitUntilExit()
+        process.signal(SIGINT)  // Ctrl-C
+        #expect(process.wait(timeout: 60) == .exited(130))
         #expect(!FileManager.default.fileExists(atPath: root + "/out/gradebook.csv"), "no gradebook that looks complete")
         // And killed outright, with an earlier complete output in place: it stays complete.
         #expect(try Self.grade(root, out: "out").status == 0)
         let before = FileManager.default.contents(atPath: root + "/out/gradebook.csv")
-        let again = Process()
-        again.executableURL = CLI.binary
-        again.arguments = process.arguments
-        again.environment = process.environment
-        again.standardOutput = FileHandle.nullDevice
-        again.standardError = FileHandle.nullDevice
-        try again.run()
+        let again = try CLI.start(arguments)
         Thread.sleep(forTimeInterval: 1.5)
-        kill(again.processIdentifier, SIGKILL)
-        again.waitUntilExit()
+        again.signal(SIGKILL)
+        again.wait()
         #expect(FileManager.default.contents(atPath: root + "/out/gradebook.csv") == before, "the previous complete output is untouched")
         try FileManager.default.removeItem(atPath: root + "/out")
         let rerun = try Self.grade(root, out: "out")

@@ -1,4 +1,5 @@
 import Foundation
+import SQLPrepProcess
 import Testing
 
 /// Drives `sqlprep watch` and `sqlprep shell` in a real terminal: a detached tmux session,
@@ -16,16 +17,11 @@ struct TmuxSession {
 
     @discardableResult
     static func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        // `new-session` starts tmux's server, which outlives this client: ChildProcess waits for the
+        // client alone (Foundation's Process would wait for the server, see ChildProcess.swift).
+        let output = try ChildProcess.run("/usr/bin/tmux", arguments, timeout: 30)
+        if output.timedOut { Issue.record("tmux \(arguments.first ?? "") did not finish in 30 s") }
+        return output.standardOutputText
     }
 
     func send(_ keys: String...) throws { try TmuxSession.tmux(["send-keys", "-t", name] + keys) }

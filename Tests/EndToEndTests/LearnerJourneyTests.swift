@@ -1,4 +1,5 @@
 import Foundation
+import SQLPrepProcess
 import Testing
 
 /// A whole learner journey through the built binary, in a temporary workspace.
@@ -93,16 +94,10 @@ struct LearnerJourneyTests {
         let slow = workspace + "/slow.sql"
         try "-- exercise: users-by-country\nWITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n".write(toFile: slow, atomically: true, encoding: .utf8)
         for delay in [0.05, 0.2, 0.4] {
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["submit", slow, "--workspace", workspace, "--time-limit", "10"]
-            process.environment = ["SQLPREP_CACHE_DIR": CLI.cacheDirectory, "PATH": "/usr/bin:/bin"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try CLI.start(["submit", slow, "--workspace", workspace, "--time-limit", "10"])
             Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.signal(SIGKILL)
+            process.wait()
         }
         let list = try CLI.run(["list", "--json", "--workspace", workspace])
         #expect(list.status == 0, "\(list.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import SQLPrepProcess
 import Testing
 
 @Suite("sqlprep run and dataset, end to end")
@@ -125,17 +126,9 @@ struct RunCommandTests {
             script += ".import --csv \(folder)/csv/\(table).csv \(table)\n"
         }
         script += "select 'users', count(*) from users; select 'events', count(*) from events; select 'null countries', count(*) from users where country = '';\n"
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        shell.arguments = [db]
-        let input = Pipe(), output = Pipe()
-        shell.standardInput = input
-        shell.standardOutput = output
-        try shell.run()
-        input.fileHandleForWriting.write(Data(script.utf8))
-        try input.fileHandleForWriting.close()
-        let loaded = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        shell.waitUntilExit()
+        let shell = try ChildProcess.run("/usr/bin/sqlite3", [db], input: Array(script.utf8), timeout: 120)
+        #expect(shell.status == 0, "\(shell.standardErrorText)")
+        let loaded = shell.standardOutputText
         #expect(loaded.contains("users|1000"))
         let events = try #require(info.stdout.split(separator: "\n").first { $0.contains("events") })
         #expect(loaded.contains("events|" + (events.split(separator: " ").last ?? "")))

@@ -1,0 +1,105 @@
+import Foundation
+import SQLPrepProcess
+import Testing
+
+@Suite("Child processes")
+struct ChildProcessTests {
+    static func sh(_ script: String, input: String? = nil, timeout: Double? = nil, group: Bool = false) throws -> ChildProcess.Output {
+        try ChildProcess.run("/bin/sh", ["-c", script], input: input.map { Array($0.utf8) }, timeout: timeout, newProcessGroup: group)
+    }
+
+    @Test("Exit codes and signals are reported as a shell would", arguments: [
+        ("exit 0", ChildProcess.Termination.exited(0), Int32(0)),
+        ("exit 3", .exited(3), 3),
+        ("exit 64", .exited(64), 64),
+        ("kill -9 $$", .signaled(9), 137),
+        ("kill -INT $$", .signaled(2), 130),
+    ])
+    func terminations(script: String, termination: ChildProcess.Termination, status: Int32) throws {
+        let output = try Self.sh(script)
+        #expect(output.termination == termination)
+        #expect(output.status == status)
+        #expect(!output.timedOut)
+    }
+
+    @Test("Input reaches the child; output and error come back separately")
+    func roundTrip() throws {
+        let output = try Self.sh("tr a-z A-Z; echo oops >&2", input: "hello\n")
+        #expect(output.standardOutputText == "HELLO\n")
+        #expect(output.standardErrorText == "oops\n")
+    }
+
+    @Test("Megabytes on both pipes and on standard input do not block either side")
+    func largeStreams() throws {
+        let input = String(repeating: "0123456789abcdef\n", count: 200_000)  // 3.4 MB
+        let output = try Self.sh("cat; head -c 3000000 /dev/zero >&2", input: input)
+        #expect(output.standardOutput.count == input.utf8.count)
+        #expect(output.standardError.count == 3_000_000)
+    }
+
+    @Test("A grandchild that keeps the pipes open does not keep the caller waiting")
+    func grandchildHoldsPipes() throws {
+        let started = Date()
+        let output = try Self.sh("sleep 30 & echo started")
+        #expect(output.standardOutputText == "started\n")
+        #expect(output.termination == .exited(0))
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test("Past its timeout the child's whole group is killed")
+    func timeout() throws {
+        let started = Date()
+        let output = try Self.sh("echo before; sleep 30; echo after", timeout: 0.5, group: true)
+        #expect(output.timedOut)
+        #expect(output.standardOutputText == "before\n")
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test("Environment and working directory are the child's own")
+    func environmentAndDirectory() throws {
+        let output = try ChildProcess.run("/bin/sh", ["-c", "echo $ONLY_THIS:$HOME; pwd"], environment: ["ONLY_THIS": "yes"], directory: "/usr")
+        #expect(output.standardOutputText == "yes:\n/usr\n")
+    }
+
+    @Test("A missing executable is an error, not a crash")
+    func missingExecutable() {
+        #expect(throws: ChildProcess.SpawnError.self) { try ChildProcess.run("/no/such/program", []) }
+    }
+
+    @Test("Pipes are not inherited by children started at the same time")
+    func concurrentSpawns() async throws {
+        // If one child inherited another's stdout, the second would see no end-of-file until the first exits.
+        try await withThrowingTaskGroup(of: Double.self) { group in
+            group.addTask {
+                let started = Date()
+                _ = try Self.sh("sleep 3")
+                return Date().timeIntervalSince(started)
+            }
+            for _ in 0..<20 {
+                group.addTask {
+                    let started = Date()
+                    let output = try Self.sh("echo quick")
+                    #expect(output.standardOutputText == "quick\n")
+                    return -Date().timeIntervalSince(started)
+                }
+            }
+            for try await seconds in group where seconds < 0 {
+                #expect(-seconds < 2.5, "a quick child waited for the slow one")
+            }
+        }
+    }
+
+    @Test("A long-lived child can be asked, signalled and reaped")
+    func interactive() throws {
+        let child = try ChildProcess(executable: "/bin/cat", arguments: [], stdin: .pipe, stdout: .pipe, stderr: .null)
+        #expect(child.writeInput(Array("ping\n".utf8)))
+        var buffer = [UInt8](repeating: 0, count: 16)
+        let count = read(child.standardOutput, &buffer, buffer.count)
+        #expect(String(decoding: buffer[0..<max(count, 0)], as: UTF8.self) == "ping\n")
+        #expect(child.isRunning)
+        child.signal(SIGKILL)
+        #expect(child.wait() == .signaled(SIGKILL))
+        #expect(!child.isRunning)
+        #expect(!child.writeInput(Array("late\n".utf8)), "writing to a dead child fails instead of killing the caller")
+    }
+}
