@@ -290,8 +290,11 @@ func childrenPeakRSS() -> Double {
 }
 
 if FileManager.default.isExecutableFile(atPath: binary.path) {
-    // A synthetic class: for each learner and exercise, the reference, a known-wrong query, or an
-    // equivalent rewrite, chosen by a fixed rule (so every run grades the same class).
+    // Two synthetic classes, chosen by a fixed rule (so every run grades the same classes). In the
+    // first, each file is the reference as handed out under the learner's own comment header, or a
+    // known-wrong query: many files share a statement, as in a class that starts from one starter
+    // file and makes the same mistakes. In the second, every statement is different (a comment
+    // inside it names the learner), so nothing can be reused: the worst case for sqlprep.
     let root = NSTemporaryDirectory() + "sqlprep-bench-class-\(getpid())"
     defer { try? FileManager.default.removeItem(atPath: root) }
     let chosen = Array(course.exercises.filter { $0.dataset.scale == .default && $0.id != "longest-activity-streak" }.prefix(20))
@@ -301,15 +304,19 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
     }
     var rng = SplitMix64(seed: 42)
     for learner in 0..<gradingLearners {
-        let folder = String(format: "%@/subs/learner%03d", root, learner)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for exercise in chosen {
             let pick = rng.below(3)
             let sql = pick == 0 || exercise.wrongQueries.isEmpty
                 ? exercise.solution
                 : pick == 1 ? exercise.wrongQueries[rng.below(exercise.wrongQueries.count)].sql
-                : "-- learner \(learner)\n" + exercise.solution  // same answer, different text
-            try sql.write(toFile: "\(folder)/\(exercise.id).sql", atomically: true, encoding: .utf8)
+                : "-- learner \(learner)\n" + exercise.solution  // same statement, different file
+            let distinct = sql.replacingOccurrences(of: "SELECT", with: "SELECT /* learner \(learner) */", options: .caseInsensitive,
+                                                    range: sql.range(of: "SELECT", options: .caseInsensitive))
+            for (folder, text) in [("shared", sql), ("distinct", distinct)] {
+                let path = String(format: "%@/%@/learner%03d", root, folder, learner)
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                try text.write(toFile: "\(path)/\(exercise.id).sql", atomically: true, encoding: .utf8)
+            }
         }
     }
     let assignment = chosen.map { "exercise: \($0.id) | 10" }.joined(separator: "\n")
@@ -317,7 +324,7 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
     let cache = root + "/cache"
     let environment = ["SQLPREP_CACHE_DIR": cache]
     // Build the images once (practice + 3 variants), outside the timings, as a real grader's first run would have.
-    _ = try timed(binary.path, ["grade", root + "/subs", "--out", root + "/warm", "--assignment", root + "/assignment.txt",
+    _ = try timed(binary.path, ["grade", root + "/shared", "--out", root + "/warm", "--assignment", root + "/assignment.txt",
                                 "--secret", "bench", "--shard", "1/\(gradingLearners)"], environment: environment)
     let practice = try ShopDataset.build(DatasetSpec(scale: .default))
     practice.write(atomicallyTo: root + "/practice.db")
@@ -327,16 +334,23 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
     print("")
     print("## Grading a class: \(gradingLearners) learners × \(chosen.count) exercises, default scale")
     print("")
-    print("| grader | datasets per submission | isolation | wall (s) | submissions/s | peak RSS of the process (MB) |")
-    print("|---|---|---|---|---|---|")
-    let (pythonTime, pythonOut) = try timed("/usr/bin/env", ["python3", script, root + "/subs", root + "/references", root + "/practice.db"])
-    let pythonRSS = childrenPeakRSS()
-    print("| Python sqlite3 baseline (\(pythonOut.trimmingCharacters(in: .whitespacesAndNewlines))) | 1 | none | \(fmt(pythonTime, 1)) | \(fmt(Double(submissions) / pythonTime, 1)) | \(fmt(pythonRSS, 0)) |")
-    for jobs in [1, 2] {
-        let (time, _) = try timed(binary.path, ["grade", root + "/subs", "--out", root + "/out\(jobs)", "--assignment", root + "/assignment.txt",
-                                                "--secret", "bench", "--jobs", String(jobs)], environment: environment)
-        print("| sqlprep grade --jobs \(jobs) | 4 (practice + 3 hidden) | worker processes, limits | \(fmt(time, 1)) | \(fmt(Double(submissions) / time, 1)) | – |")
+    print("| class | grader | datasets per submission | isolation | wall (s) | submissions/s | vs baseline |")
+    print("|---|---|---|---|---|---|---|")
+    for folder in ["shared", "distinct"] {
+        let (pythonTime, pythonOut) = try timed("/usr/bin/env", ["python3", script, "\(root)/\(folder)", root + "/references", root + "/practice.db"])
+        print("| \(folder) | Python sqlite3 baseline (\(pythonOut.trimmingCharacters(in: .whitespacesAndNewlines))) | 1 | none | \(fmt(pythonTime, 1)) | \(fmt(Double(submissions) / pythonTime, 1)) | 1.00× |")
+        for jobs in [1, 2] {
+            let (time, _) = try timed(binary.path, ["grade", "\(root)/\(folder)", "--out", "\(root)/out-\(folder)-\(jobs)", "--assignment", root + "/assignment.txt",
+                                                    "--secret", "bench", "--jobs", String(jobs)], environment: environment)
+            print("| \(folder) | sqlprep grade --jobs \(jobs) | 4 (practice + 3 hidden) | worker processes, limits | \(fmt(time, 1)) | \(fmt(Double(submissions) / time, 1)) | \(fmt(time / pythonTime, 2))× |")
+        }
     }
+    // The two classes hold the same answers, so their gradebooks must agree learner by learner.
+    let shared = try String(contentsOfFile: root + "/out-shared-2/gradebook.csv", encoding: .utf8)
+    let distinct = try String(contentsOfFile: root + "/out-distinct-2/gradebook.csv", encoding: .utf8)
+    print("")
+    print("gradebooks of the two classes \(shared == distinct ? "are identical" : "DIFFER")")
+    print("peak RSS of the grading processes (largest child): \(fmt(childrenPeakRSS(), 0)) MB")
 }
 print("")
 

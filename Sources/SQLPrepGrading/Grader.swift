@@ -58,15 +58,24 @@ public struct Grader: Sendable {
         }
         let chosen = Set(ordered)
 
-        // One job per (learner, exercise) with a readable file.
+        // One job per distinct (exercise, file content): learners who handed in the same bytes get the
+        // same outcomes, which are a function of those bytes alone, so they are computed once.
         var jobs: [GradingJob] = []
         var jobFor: [String: Int] = [:]
+        var jobForContent: [String: Int] = [:]
         let files = Dictionary(submissions.files.map { ("\($0.learner)/\($0.exerciseID)", $0) }, uniquingKeysWith: { first, _ in first })
         for learner in ordered {
             for item in assignment.items {
                 guard let file = files["\(learner)/\(item.exerciseID)"], file.problem == nil else { continue }
-                jobFor["\(learner)/\(item.exerciseID)"] = jobs.count
-                jobs.append(GradingJob(id: jobs.count, exercise: item.exerciseID, bytes: file.bytes))
+                let job = GradingJob(id: jobs.count, exercise: item.exerciseID, bytes: file.bytes)
+                let content = job.exercise + "|" + job.sql
+                if let same = jobForContent[content] {
+                    jobFor["\(learner)/\(item.exerciseID)"] = same
+                } else {
+                    jobForContent[content] = job.id
+                    jobFor["\(learner)/\(item.exerciseID)"] = job.id
+                    jobs.append(job)
+                }
             }
         }
         let outcomes = run(jobs)

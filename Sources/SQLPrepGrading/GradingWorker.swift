@@ -43,6 +43,11 @@ public final class GradingWorker: @unchecked Sendable {
     private var indexes: [DatasetSpec: CounterexampleSearch.Index] = [:]
     private var sandboxes: [DatasetSpec: Sandbox] = [:]
     private var references: [String: QueryResult?] = [:]
+    /// Results of statements already run, by dataset: in a class many files hold the same statement
+    /// (the same answer, or the same one under different starter comments), and it runs once.
+    private var runs = RunCache()
+    /// Learner statements actually run (for tests of the reuse above).
+    private(set) var statementsRun = 0
     private let lock = NSLock()
     private var inFlight: (job: GradingJob, datasets: [GradingDataset], done: [DatasetOutcome])?
 
@@ -134,7 +139,16 @@ public final class GradingWorker: @unchecked Sendable {
             return outcome("skipped", nil, [], "the reference answer is empty on this dataset, so it does not count")
         }
         let checker = Checker(sandbox: sandbox, dataset: spec)
-        guard let verdict = try? checker.check(bytes, against: exercise, reference: reference) else {
+        let statement = SQLText.statement(in: bytes)
+        let ran: Result<QueryResult, QueryFailure>
+        if let kept = runs.result(of: statement, on: spec) {
+            ran = kept
+        } else {
+            ran = sandbox.run(bytes: bytes)
+            statementsRun += 1
+            runs.keep(ran, of: statement, on: spec)
+        }
+        guard let verdict = try? checker.check(bytes, against: exercise, reference: reference, outcome: ran) else {
             return outcome("skipped", nil, [], "the reference could not run")
         }
         let message: String
@@ -178,5 +192,40 @@ public final class GradingWorker: @unchecked Sendable {
             answer(GradingJobResult(id: job.id, outcomes: done + rest))
         }
         _exit(0)
+    }
+}
+
+/// Results of statements a worker has run, by dataset. Only outcomes that do not depend on where the
+/// statement sits in its file are kept: results and timeouts (an SQL error carries a line and column).
+/// A result is a function of the statement and the dataset alone, so reusing it changes no grade;
+/// it also makes identical answers get identical verdicts, even near the time limit.
+struct RunCache {
+    private struct Key: Hashable {
+        let spec: DatasetSpec
+        let statement: ArraySlice<UInt8>
+    }
+
+    private var entries: [Key: Result<QueryResult, QueryFailure>] = [:]
+    private var values = 0
+    /// Cells kept in all (about 100 MB at worst), so a class of huge results cannot exhaust memory.
+    private let valueBudget = 4_000_000
+
+    func result(of statement: ArraySlice<UInt8>, on spec: DatasetSpec) -> Result<QueryResult, QueryFailure>? {
+        statement.isEmpty ? nil : entries[Key(spec: spec, statement: statement)]
+    }
+
+    mutating func keep(_ outcome: Result<QueryResult, QueryFailure>, of statement: ArraySlice<UInt8>, on spec: DatasetSpec) {
+        guard !statement.isEmpty else { return }
+        let key = Key(spec: spec, statement: statement)
+        guard entries[key] == nil else { return }
+        switch outcome {
+        case .success(let result):
+            let cells = result.rows.count * max(1, result.columns.count)
+            guard values + cells <= valueBudget else { return }
+            values += cells
+        case .failure(let failure):
+            guard failure.reason == .timeout else { return }
+        }
+        entries[key] = outcome
     }
 }

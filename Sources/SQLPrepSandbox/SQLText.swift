@@ -78,6 +78,16 @@ public enum SQLText {
         nextTokenIndex(in: Array(text.utf8), from: 0) == nil
     }
 
+    /// The statement in a query file: `bytes` without the whitespace, `;` and comments before it,
+    /// and without the whitespace and `;` after it. SQLite skips exactly these, so two files with
+    /// the same statement give the same result (though an error's line and column may differ).
+    public static func statement(in bytes: [UInt8]) -> ArraySlice<UInt8> {
+        guard let start = nextTokenIndex(in: bytes, from: 0) else { return [] }
+        var end = bytes.count
+        while end > start, [0x20, 0x09, 0x0A, 0x0D, 0x0C, UInt8(ascii: ";")].contains(bytes[end - 1]) { end -= 1 }
+        return bytes[start..<end]
+    }
+
     /// The byte index of the first character that is not whitespace, `;` or part of a comment,
     /// starting at `start`; nil when there is none.
     static func nextTokenIndex(in bytes: [UInt8], from start: Int) -> Int? {

@@ -1,0 +1,59 @@
+import Foundation
+import SQLPrepExercises
+@testable import SQLPrepGrading
+import SQLPrepSandbox
+import Testing
+
+/// A class hands in many identical answers; each is computed once, and no learner's grade changes.
+@Suite("Reusing identical work")
+struct ReuseTests {
+    static let course = Result { try Course.builtIn() }
+
+    @Test("Identical files make one job; every learner still gets the outcomes of their own file")
+    func identicalFiles() throws {
+        let course = try Self.course.get()
+        let root = NSTemporaryDirectory() + "sqlprep-reuse-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let files = ["ann": "SELECT 1", "bob": "SELECT 1", "cy": "SELECT 1", "dee": "-- mine\nSELECT 1"]
+        for (learner, sql) in files {
+            try FileManager.default.createDirectory(atPath: "\(root)/\(learner)", withIntermediateDirectories: true)
+            try sql.write(toFile: "\(root)/\(learner)/orders-by-status.sql", atomically: true, encoding: .utf8)
+        }
+        let submissions = try Submissions.scan(folder: root, exerciseIDs: ["orders-by-status"])
+        let assignment = try Assignment.parse("exercise: orders-by-status | 10\n", file: "a.txt")
+        let grader = Grader(course: course, assignment: assignment, roster: nil, hiddenVariants: 0, secret: "s",
+                            limits: SandboxLimits(), jobs: 1, shard: nil)
+        var asked: [GradingJob] = []
+        let grades = grader.grade(submissions) { jobs in
+            asked = jobs
+            // An outcome that names the file it came from.
+            return Dictionary(uniqueKeysWithValues: jobs.map { job in
+                (job.id, [DatasetOutcome(dataset: "practice", hidden: false, status: "fail", reason: "wrong_result", diagnoses: [],
+                                         message: String(decoding: Data(base64Encoded: job.sql) ?? Data(), as: UTF8.self))])
+            })
+        }
+        #expect(asked.count == 2)
+        let messages = Dictionary(uniqueKeysWithValues: grades.learners.map { ($0.learner, $0.exercises[0].outcomes.first?.message) })
+        for (learner, sql) in files { #expect(messages[learner] == sql, "\(learner)") }
+    }
+
+    @Test("A statement is run once per dataset whatever comments surround it; errors keep their own line")
+    func statementsRunOnce() throws {
+        let course = try Self.course.get()
+        let exercise = try #require(course.exercise(id: "orders-by-status"))
+        let worker = GradingWorker(course: course, variants: 0, variantKey: "k", limits: SandboxLimits())
+        let answers = [exercise.solution, "-- my answer\n" + exercise.solution + ";\n\n", "/* v2 */ " + exercise.solution]
+        for (index, answer) in answers.enumerated() {
+            let outcomes = worker.grade(GradingJob(id: index, exercise: exercise.id, bytes: Array(answer.utf8)))
+            #expect(outcomes.map(\.status) == ["pass"])
+        }
+        #expect(worker.statementsRun == 1)
+
+        let broken = ["SELECT nope FROM orders", "-- first try\n\nSELECT nope FROM orders"]
+        let messages = broken.enumerated().map { index, sql in
+            worker.grade(GradingJob(id: 10 + index, exercise: exercise.id, bytes: Array(sql.utf8))).first?.message ?? ""
+        }
+        #expect(worker.statementsRun == 3, "an error is not reused: its position belongs to its file")
+        #expect(messages[0].contains("line 1") && messages[1].contains("line 3"), "\(messages)")
+    }
+}
