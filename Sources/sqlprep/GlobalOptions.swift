@@ -34,7 +34,7 @@ struct LimitOptions: ParsableArguments {
     var rowLimit: Int = 200_000
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit <= 3600 else { throw ValidationError("--time-limit must be between 0 and 3600 seconds.") }
+        guard timeLimit > 0, timeLimit <= 3600 else { throw ValidationError("--time-limit must be more than 0 and at most 3600 seconds (for example 5 or 0.5).") }
         guard memoryLimit >= 16, memoryLimit <= 65_536 else { throw ValidationError("--memory-limit must be between 16 and 65536 MiB.") }
         guard rowLimit > 0 else { throw ValidationError("--row-limit must be positive.") }
     }

@@ -21,12 +21,18 @@ struct CLI {
         return URL(fileURLWithPath: ".build/debug/sqlprep")
     }()
 
+    /// Everything these tests write lives under one folder per test process, removed when it exits.
+    static let scratch: String = {
+        let path = NSTemporaryDirectory() + "sqlprep-e2e-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "sqlprep-e2e-\(getpid())") }
+        return path
+    }()
+
     /// One dataset cache for the whole test run, so each scale is generated once.
     static let cacheDirectory: String = {
         if let shared = ProcessInfo.processInfo.environment["SQLPREP_CACHE_DIR"], !shared.isEmpty { return shared }
-        let path = NSTemporaryDirectory() + "sqlprep-test-cache-\(getpid())"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        return scratch + "/cache"
     }()
 
     /// No single command in these tests should come near this; past it the command is killed and the
@@ -59,7 +65,7 @@ struct CLI {
 
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "sqlprep-e2e-" + UUID().uuidString
+        let path = scratch + "/" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

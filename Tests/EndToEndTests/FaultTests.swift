@@ -63,12 +63,13 @@ struct FaultTests {
         #expect(Self.shell("mount -t tmpfs -o size=600k tmpfs \(mount)") == 0)
         let workspace = mount + "/ws"
         _ = try CLI.run(["init", "--workspace", workspace])
-        let query = NSTemporaryDirectory() + "sqlprep-full-\(getpid()).sql"
+        let files = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: files) }
+        let query = files + "/full.sql", big = files + "/big.sql"
         try LearnerJourneyTests.file("01-warm-up/orders-by-status/solution.sql").write(toFile: query, atomically: true, encoding: .utf8)
         #expect(try CLI.run(["submit", query, "--exercise", "orders-by-status", "--workspace", workspace]).status == 0)
         // Fill the disk, then submit a large query (its text is recorded).
         Self.shell("dd if=/dev/zero of=\(mount)/filler bs=1k count=2000 2>/dev/null")
-        let big = NSTemporaryDirectory() + "sqlprep-big-\(getpid()).sql"
         try ("-- exercise: users-by-country\nSELECT 1 -- " + String(repeating: "x", count: 90_000)).write(toFile: big, atomically: true, encoding: .utf8)
         let out = try CLI.run(["submit", big, "--workspace", workspace])
         #expect(out.status == 1)
@@ -84,7 +85,7 @@ struct FaultTests {
         #expect(Self.shell("mount -t tmpfs -o size=4m tmpfs \(mount)") == 0)
         let workspace = mount + "/ws"
         _ = try CLI.run(["init", "--workspace", workspace])
-        let query = NSTemporaryDirectory() + "sqlprep-ro-\(getpid()).sql"
+        let query = try CLI.temporaryFolder() + "/ro.sql"
         try LearnerJourneyTests.file("01-warm-up/orders-by-status/solution.sql").write(toFile: query, atomically: true, encoding: .utf8)
         #expect(try CLI.run(["submit", query, "--exercise", "orders-by-status", "--workspace", workspace]).status == 0)
         #expect(Self.shell("mount -o remount,ro \(mount)") == 0)

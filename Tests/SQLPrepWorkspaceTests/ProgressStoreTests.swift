@@ -4,8 +4,14 @@ import SQLPrepWorkspace
 import SQLiteKit
 import Testing
 
+/// Every folder these tests make lives under one root per test process, removed when it exits.
+let scratchRoot: String = {
+    atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "sqlprep-ws-\(getpid())") }
+    return NSTemporaryDirectory() + "sqlprep-ws-\(getpid())"
+}()
+
 func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "sqlprep-ws-" + UUID().uuidString
+    let path = scratchRoot + "/" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
@@ -81,7 +87,7 @@ struct ProgressStoreTests {
     @Test("A damaged store gets a clear message and is left exactly as it was", arguments: damaged)
     func damagedStore(_ case: DamagedStore) throws {
         let path = try temporaryFolder() + "/p.db"
-        FileManager.default.createFile(atPath: path, contents: Data(`case`.bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(`case`.bytes)))
         let error = try #require(throws: WorkspaceError.self) { try ProgressStore(path: path, create: true) }
         #expect("\(error)".contains(`case`.mentions), "\(error)")
         #expect("\(error)".contains("Nothing was changed"))

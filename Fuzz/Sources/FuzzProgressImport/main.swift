@@ -6,6 +6,8 @@ enum Fixture {
     static let folder: String = {
         let path = NSTemporaryDirectory() + "sqlprep-fuzz-import-\(getpid())"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        // libFuzzer ends with exit(), so the scratch folder goes with the process.
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "sqlprep-fuzz-import-\(getpid())") }
         return path
     }()
 }
