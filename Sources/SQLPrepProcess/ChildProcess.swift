@@ -19,7 +19,8 @@ import Darwin
 /// `waitpid` on the child's own pid cannot be fooled by what the child starts. Pipes are created
 /// close-on-exec and the child closes every descriptor above 2, so concurrent spawns never share them.
 ///
-/// Not thread-safe: one owner at a time.
+/// Not thread-safe: one owner at a time. The owner reaps the child with `wait`, `communicate` or
+/// `run`; dropping a running child closes its pipes but leaves it running.
 public final class ChildProcess {
     /// What one of the child's standard streams is connected to.
     public enum Stream: Sendable {
@@ -212,8 +213,13 @@ public final class ChildProcess {
                 descriptors.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0))
             }
             if standardInput >= 0 { descriptors.append(pollfd(fd: standardInput, events: Int16(POLLOUT), revents: 0)) }
-            if descriptors.isEmpty { break }
-            _ = poll(&descriptors, nfds_t(descriptors.count), 50)
+            if descriptors.isEmpty {
+                // Every stream is closed: what is left is the child's end, or its deadline.
+                if terminationIfEnded() != nil { break }
+                usleep(10_000)
+            } else {
+                _ = poll(&descriptors, nfds_t(descriptors.count), 50)
+            }
             for descriptor in descriptors where descriptor.revents != 0 {
                 if descriptor.fd == standardInput {
                     let written = pendingInput.withUnsafeBytes { write(descriptor.fd, $0.baseAddress, $0.count) }

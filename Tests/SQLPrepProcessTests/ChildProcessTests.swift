@@ -55,6 +55,15 @@ struct ChildProcessTests {
         #expect(Date().timeIntervalSince(started) < 5)
     }
 
+    @Test("The timeout holds for a child that closes its output and keeps running")
+    func timeoutAfterStreamsClose() throws {
+        let started = Date()
+        let output = try Self.sh("exec >&- 2>&-; sleep 30", timeout: 0.5, group: true)
+        #expect(output.timedOut)
+        #expect(output.termination == .signaled(SIGKILL))
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
     @Test("Environment and working directory are the child's own")
     func environmentAndDirectory() throws {
         let output = try ChildProcess.run("/bin/sh", ["-c", "echo $ONLY_THIS:$HOME; pwd"], environment: ["ONLY_THIS": "yes"], directory: "/usr")
