@@ -67,7 +67,7 @@ public enum GradeReports {
     public static func loadGrades(_ folder: String) throws -> ClassGrades {
         let path = folder + "/grades.json"
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw GradingError.badInput(file: path, problems: ["is missing: is \(folder) the output folder of a sqlprep grade run?"])
+            throw GradingError.badInput(file: path, problems: ["no such file. Give the output folders of sqlprep grade --shard runs (each holds a grades.json)."])
         }
         do {
             let grades = try JSONDecoder().decode(ClassGrades.self, from: data)

@@ -35,15 +35,31 @@ struct SQLPrep: ParsableCommand {
         ]
     )
 
+    /// The subcommand names leading from `root` to `target` (`["grade", "merge"]`), or nil.
+    static func commandPath(to target: any ParsableCommand.Type, from root: any ParsableCommand.Type = SQLPrep.self) -> [String]? {
+        if ObjectIdentifier(root) == ObjectIdentifier(target) { return [] }
+        for sub in root.configuration.subcommands {
+            if let rest = commandPath(to: target, from: sub) { return [sub._commandName] + rest }
+        }
+        return nil
+    }
+
     /// Like ArgumentParser's `main()`, plus one rule: a `CLIError` prints one line on standard
     /// error (no "Error:" prefix, no usage text) and exits with its own code.
     static func main() {
         // Past a file-size limit (ulimit -f), a write should fail with an error we can report, not
         // kill the process with SIGXFSZ before it can say what happened.
         signal(SIGXFSZ, SIG_IGN)
+        var parsed: (any ParsableCommand)?
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            parsed = try parseAsRoot()
+            try parsed?.run()
+        } catch let error as ValidationError where parsed != nil {
+            // A usage mistake found while running (not while parsing): one line, the subcommand's help,
+            // and 64; ArgumentParser would print the root command's usage instead.
+            let name = parsed.flatMap { commandPath(to: type(of: $0)) }?.joined(separator: " ") ?? ""
+            Terminal.error("sqlprep: \(error.message)\nSee 'sqlprep \(name)\(name.isEmpty ? "" : " ")--help'.")
+            Foundation.exit(64)
         } catch let error as CLIError {
             Terminal.error("sqlprep: " + error.message)
             Foundation.exit(error.exitCode)

@@ -114,15 +114,24 @@ struct LearnerJourneyTests {
             (["reset"], Int32(64), "Give an exercise id"),
             (["submit"], Int32(1), "only the starter comments"),
             (["progress", "import", "/no/such.json"], Int32(1), "cannot be read"),
+            (["reset", "orders-by-status"], Int32(64), "See 'sqlprep reset --help'"),
         ])
     func failures(arguments: [String], status: Int32, mentions: String) throws {
         let workspace = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         _ = try CLI.run(["next", "--workspace", workspace])
+        // For reset, an edited answer: resetting it would lose something and must be confirmed.
+        let answer = workspace + "/answers/orders-by-status.sql"
+        let edited = arguments.first == "reset"
+        if edited {
+            try (String(contentsOfFile: answer, encoding: .utf8) + "SELECT 42;\n").write(toFile: answer, atomically: true, encoding: .utf8)
+        }
         let out = try CLI.run(arguments + ["--workspace", workspace])
         #expect(out.status == status, "\(out.stdout) \(out.stderr)")
         #expect((out.stdout + out.stderr).contains(mentions), "\(out.stdout) \(out.stderr)")
         #expect(!out.stderr.contains("Fatal error"))
+        #expect(!out.stderr.contains("Usage: sqlprep <subcommand>"), "a usage mistake points at its own command")
+        if edited { #expect(try String(contentsOfFile: answer, encoding: .utf8).hasSuffix("SELECT 42;\n"), "the learner's answer is untouched") }
     }
 
     @Test("A damaged progress store is reported, not reset")
