@@ -81,9 +81,11 @@ public struct CourseValidator {
             problem("solution.sql", "fails on another seed: \(error)")
         }
 
+        var seen: [String: [String]] = [:]  // diagnosis code → the known-wrong queries that show it
         for wrong in exercise.wrongQueries {
             do {
                 let verdict = try checker.check(Array(wrong.sql.utf8), against: exercise, reference: reference)
+                for code in verdict.diagnosisCodes { seen[code, default: []].append(wrong.name) }
                 switch verdict.status {
                 case .pass:
                     problem("wrong/\(wrong.name).sql", "passes against the reference; a known-wrong query must fail (\(wrong.mistake))")
@@ -95,6 +97,14 @@ public struct CourseValidator {
             } catch {
                 problem("wrong/\(wrong.name).sql", "could not be checked: \(error)")
             }
+        }
+
+        // A hint for a mistake must be reachable: some known-wrong query must show that mistake.
+        for (index, hint) in exercise.hints.enumerated() {
+            guard let code = hint.diagnosis, Diagnosis.Code(rawValue: code) != nil, seen[code] == nil else { continue }
+            let found = seen.keys.sorted().map { "\($0) (\(seen[$0]!.joined(separator: ", ")))" }
+            problem("hints.md", "hint \(index + 1) is for 'when: \(code)', but no known-wrong query is diagnosed \(code), so nothing tests that it is ever shown; "
+                + "add a known-wrong query with that mistake, or name a code they get: \(found.isEmpty ? "none" : found.joined(separator: "; "))")
         }
 
         if let expectedFolder {

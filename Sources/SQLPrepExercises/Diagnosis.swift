@@ -15,6 +15,7 @@ public struct Diagnosis: Sendable, Hashable {
         case wrongOrder = "wrong_order"
         case nullsInsteadOfZero = "nulls_instead_of_zero"
         case zerosInsteadOfNull = "zeros_instead_of_null"
+        case nullsInsteadOfValues = "nulls_instead_of_values"
         case nondeterministic
         case dialect
     }
@@ -39,16 +40,22 @@ struct Diagnostician {
         var found: [Diagnosis] = []
         let columnCount = contract.columns.count
         // Column pairs: every paired row, and for single-row results the one pair.
+        func differing(_ column: Int) -> [(Value, Value)] {
+            pairs.map { ($0.expected[column], $0.actual[column]) }.filter { !comparison.equal($0.0, $0.1, column: column) }
+        }
+        // Columns whose every difference is a fraction lost to whole numbers (a division can feed several).
+        let truncated = Set((0..<columnCount).filter { column in
+            contract.columns[column].kind.isNumeric && integerDivision(differing(column), column: column, name: "") != nil
+        })
         for column in 0..<columnCount where contract.columns[column].kind.isNumeric {
-            let cells = pairs.map { ($0.expected[column], $0.actual[column]) }
-                .filter { !comparison.equal($0.0, $0.1, column: column) }
+            let cells = differing(column)
             guard !cells.isEmpty else { continue }
             let name = contract.columns[column].name
-            // Integer division leaves the inputs right and only the ratio wrong: the row's other
-            // numeric columns must agree.
+            // Integer division leaves the inputs right and only the divisions wrong: the row's other
+            // numeric columns must agree, unless they lost their fractions too.
             let othersAgree = pairs.allSatisfy { pair in
                 (0..<columnCount).allSatisfy { other in
-                    other == column || !contract.columns[other].kind.isNumeric
+                    other == column || !contract.columns[other].kind.isNumeric || truncated.contains(other)
                         || [.ratio, .percent].contains(contract.columns[other].kind)
                         || comparison.equal(pair.expected[other], pair.actual[other], column: other)
                 }
@@ -56,6 +63,7 @@ struct Diagnostician {
             if othersAgree, let diagnosis = integerDivision(cells, column: column, name: name) { found.append(diagnosis); continue }
             if let diagnosis = nullsInsteadOfZero(cells, name: name) { found.append(diagnosis); continue }
             if let diagnosis = zerosInsteadOfNull(cells, name: name) { found.append(diagnosis); continue }
+            if let diagnosis = nullsInsteadOfValues(cells, name: name) { found.append(diagnosis); continue }
             let numbers = cells.compactMap { pair -> (Double, Double)? in
                 guard let e = pair.0.numericValue, let a = pair.1.numericValue else { return nil }
                 return (e, a)
@@ -80,6 +88,7 @@ struct Diagnostician {
 
     /// Expected fractions, got whole numbers (usually 0): SQLite's integer division.
     func integerDivision(_ cells: [(Value, Value)], column: Int, name: String) -> Diagnosis? {
+        guard !cells.isEmpty else { return nil }
         let kind = contract.columns[column].kind
         guard kind == .ratio || kind == .percent || kind == .number || kind == .money else { return nil }
         let expectedFractional = cells.contains { pair in
@@ -114,31 +123,53 @@ struct Diagnostician {
             "\(name) is 0 where the answer has NULL (\(hits.count) row\(hits.count == 1 ? "" : "s")). When there is nothing to divide by, the metric is undefined, not zero: leave it NULL (NULLIF(denominator, 0) does that) instead of COALESCE-ing it to 0.")
     }
 
+    /// NULL in every differing cell where the answer has a number: something in the expression is NULL.
+    func nullsInsteadOfValues(_ cells: [(Value, Value)], name: String) -> Diagnosis? {
+        guard cells.allSatisfy({ pair in pair.1.isNull && (pair.0.numericValue ?? 0) != 0 }) else { return nil }
+        return Diagnosis(
+            .nullsInsteadOfValues,
+            "\(name) is NULL where the answer has a number (\(cells.count) row\(cells.count == 1 ? "" : "s")), so some part of its expression is NULL. Usual causes: a comparison with NULL (`x = NULL` is never true; write `x IS NULL`), a division by zero (`x / 0` is NULL in SQLite, and an integer division that truncated to 0 leads there), or arithmetic with a NULL column.")
+    }
+
     /// Every differing value off by the same factor: ×100 (percent vs fraction) or another constant.
     func factor(_ numbers: [(Double, Double)], column: Int, name: String) -> Diagnosis? {
-        let ratios = numbers.filter { $0.0 != 0 && $0.1 != 0 }.map { $0.1 / $0.0 }
-        guard ratios.count == numbers.count, let first = ratios.first, first != 1 else { return nil }
-        let consistent = ratios.allSatisfy { abs($0 / first - 1) < 0.02 }
-        guard consistent else { return nil }
+        guard !numbers.isEmpty, numbers.allSatisfy({ $0.0 != 0 }), numbers.contains(where: { $0.1 != 0 }) else { return nil }
         let kind = contract.columns[column].kind
-        if kind == .money && (abs(first / 100 - 1) < 0.02 || abs(first * 100 - 1) < 0.02) {
+        // ×100 and ÷100 are recognised even after the learner rounded the scaled value to the
+        // column's decimals (0.11 for 11.23%), which a plain ratio test would miss.
+        let tooLarge = scaled(numbers, by: 100, column: column), tooSmall = scaled(numbers, by: 0.01, column: column)
+        if kind == .money && (tooLarge || tooSmall) {
             return Diagnosis(
                 .constantFactor,
-                "\(name) is \(first > 1 ? "100 times too large" : "100 times too small"): money is stored in integer cents, and the answer wants \(first > 1 ? "currency units (divide by 100.0)" : "cents").")
+                "\(name) is \(tooLarge ? "100 times too large" : "100 times too small"): money is stored in integer cents, and the answer wants \(tooLarge ? "currency units (divide by 100.0)" : "cents").")
         }
-        if abs(first / 100 - 1) < 0.02 {
+        if tooLarge {
             let asked = kind == .ratio ? "a fraction from 0 to 1" : "the scale asked for"
             return Diagnosis(.percentVsFraction, "\(name) is 100 times too large: a percentage where the answer wants \(asked). Drop the × 100.")
         }
-        if abs(first * 100 - 1) < 0.02 {
+        if tooSmall {
             let asked = kind == .percent ? "a percentage from 0 to 100" : "the scale asked for"
             return Diagnosis(.percentVsFraction, "\(name) is 100 times too small: a fraction where the answer wants \(asked). Multiply by 100.")
         }
+        let ratios = numbers.filter { $0.1 != 0 }.map { $0.1 / $0.0 }
+        guard ratios.count == numbers.count, let first = ratios.first, first != 1 else { return nil }
+        guard ratios.allSatisfy({ abs($0 / first - 1) < 0.02 }) else { return nil }
         guard ratios.count >= 2 else { return nil }  // one pair is too little evidence of a pattern
         let shown = String(format: first >= 10 || first < 0.1 ? "%.3g" : "%.2f", first)
         return Diagnosis(
             .constantFactor,
             "Every differing \(name) is off by the same factor (× \(shown)). Look for a unit mistake (cents vs currency units), a wrong denominator, or an extra multiplication.")
+    }
+
+    /// Whether every learner value is the answer's × `factor`, within 2% or within the rounding of the
+    /// column's decimals; at least one scaled value must stand clear of that rounding.
+    func scaled(_ numbers: [(Double, Double)], by factor: Double, column: Int) -> Bool {
+        let half = contract.columns[column].decimals.map { 0.5 * pow(10, -Double($0)) + 1e-9 } ?? 0
+        let visible = numbers.contains { abs($0.0 * factor) > half }
+        return visible && numbers.allSatisfy { expected, actual in
+            let target = expected * factor
+            return abs(actual - target) <= max(half, abs(target) * 0.02)
+        }
     }
 
     /// Values that match when rounded to fewer decimals than asked: rounded too early or too coarsely.
@@ -240,11 +271,15 @@ public enum SQLTextNotes {
     /// is wrong, since a date column compares fine.
     public static func dateOnlyUpperBound(_ sql: String) -> Diagnosis? {
         let lowered = sql.lowercased()
-        let patterns = [#"between\s+'\d{4}-\d{2}-\d{2}'\s+and\s+'\d{4}-\d{2}-\d{2}'"#, #"<=\s*'\d{4}-\d{2}-\d{2}'"#]
+        let patterns = [
+            #"between\s+'\d{4}-\d{2}-\d{2}'\s+and\s+'\d{4}-\d{2}-\d{2}'"#, #"<=\s*'\d{4}-\d{2}-\d{2}'"#,
+            // A timestamp column (the shop's end in _at) BETWEEN day bounds: `started_at BETWEEN date(d, '-6 days') AND d`.
+            #"\w+_at\s+between\s+(date\(|'\d{4}-\d{2}-\d{2}')"#,
+        ]
         guard patterns.contains(where: { lowered.range(of: $0, options: .regularExpression) != nil }) else { return nil }
         return Diagnosis(
             .shiftedWindow,
-            "The query ends a window at a bare date (BETWEEN … AND 'YYYY-MM-DD', or <= 'YYYY-MM-DD'). Against a timestamp column that stops at midnight, so everything later on the last day is left out. Use < the day after the end: ordered_at >= '2025-01-01' AND ordered_at < '2025-04-01'.")
+            "The query ends a window at a bare date (BETWEEN … AND a date, or <= 'YYYY-MM-DD'). Against a timestamp column that stops at midnight, so everything later on the last day is left out. Compare dates with dates (date(started_at) BETWEEN …), or use < the day after the end: ordered_at >= '2025-01-01' AND ordered_at < '2025-04-01'.")
     }
 
     /// Codes and messages for things in the SQL that SQLite does differently or that change run to run.

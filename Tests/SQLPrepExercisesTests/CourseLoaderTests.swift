@@ -1,4 +1,6 @@
+import SQLPrepData
 import SQLPrepExercises
+import SQLPrepSandbox
 import Testing
 
 /// A small valid course as a file map; each test breaks one thing.
@@ -104,5 +106,25 @@ struct CourseLoaderTests {
             #expect(match != nil, "no problem names \(`case`.file): \(failure.problems)")
             #expect(match?.message.contains(`case`.mentions) == true, "\(failure.problems)")
         }
+    }
+}
+
+@Suite("Course validation")
+struct CourseValidationTests {
+    static func hintProblems(_ hints: String) throws -> [CourseProblem] {
+        let course = try SampleCourse.load { $0["01-basics/count-users/hints.md"] = hints }.get()
+        let exercise = try #require(course.exercises.first)
+        let validator = CourseValidator(expectedFolder: nil) { spec in Sandbox(image: try ShopDataset.image(for: spec)) }
+        return validator.validate(exercise).filter { $0.file.hasSuffix("hints.md") }
+    }
+
+    @Test("A hint for a mistake that no known-wrong query makes is reported, naming the codes they do get")
+    func unreachableHint() throws {
+        // Counting sessions instead of users inflates the count: the sample's wrong query is diagnosed duplicated_rows.
+        let unreachable = try Self.hintProblems("Count the rows.\n---\nwhen: integer_division\nUse count(*).")
+        #expect(unreachable.count == 1)
+        #expect(unreachable.first?.message.contains("no known-wrong query is diagnosed integer_division") == true, "\(unreachable)")
+        #expect(unreachable.first?.message.contains("duplicated_rows (sessions)") == true, "\(unreachable)")
+        #expect(try Self.hintProblems("Count the rows.\n---\nwhen: duplicated_rows\nUse count(*).").isEmpty)
     }
 }

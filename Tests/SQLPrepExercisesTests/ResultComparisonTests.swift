@@ -144,6 +144,7 @@ struct DiagnosisCase: CustomTestStringConvertible, Sendable {
 private let funnel = ResultContract(columns: columns(("channel", .text, nil), ("sessions", .count, nil), ("orders", .count, nil), ("rate", .ratio, 4)))
 private let percentRate = ResultContract(columns: columns(("channel", .text, nil), ("share", .percent, 1)))
 private let daily = ResultContract(columns: columns(("day", .date, nil), ("orders", .count, nil)), sortKeys: [.init(column: 0, descending: false)])
+private let cpo = ResultContract(columns: columns(("month", .text, nil), ("spend", .money, 2), ("orders", .count, nil), ("cpo", .money, 2)))
 private let spend = ResultContract(columns: columns(("channel", .text, nil), ("spend", .money, 2), ("orders", .count, nil)))
 
 @Suite("Diagnoses")
@@ -194,6 +195,23 @@ struct DiagnosisTests {
             expected: [[.text("a"), .real(100), .integer(5)], [.text("podcast"), .real(50), .integer(0)]],
             triggering: [[.text("a"), .real(100), .integer(5)], [.text("podcast"), .real(50), .null]],
             innocent: [[.text("a"), .real(100), .integer(5)], [.text("podcast"), .real(50), .integer(1)]]),
+        DiagnosisCase(
+            code: .nullsInsteadOfValues, contract: percentRate,
+            expected: [[.text("a"), .real(25.0)], [.text("b"), .real(75.0)]],
+            triggering: [[.text("a"), .null], [.text("b"), .null]],
+            innocent: [[.text("a"), .real(20.0)], [.text("b"), .null]]),
+        // A fraction rounded at the percentage's decimals (0.1 for 9.4%) is still a fraction.
+        DiagnosisCase(
+            code: .percentVsFraction, contract: percentRate,
+            expected: [[.text("a"), .real(9.4)], [.text("b"), .real(5.9)], [.text("c"), .real(-0.9)]],
+            triggering: [[.text("a"), .real(0.1)], [.text("b"), .real(0.1)], [.text("c"), .real(-0.0)]],
+            innocent: [[.text("a"), .real(9.1)], [.text("b"), .real(6.3)], [.text("c"), .real(-0.5)]]),
+        // Integer division that truncates two columns at once (the spend and the cost per order).
+        DiagnosisCase(
+            code: .integerDivision, contract: cpo,
+            expected: [[.text("a"), .real(1234.56), .integer(10), .real(123.46)], [.text("b"), .real(99.5), .integer(3), .real(33.17)]],
+            triggering: [[.text("a"), .integer(1234), .integer(10), .integer(123)], [.text("b"), .integer(99), .integer(3), .integer(33)]],
+            innocent: [[.text("a"), .real(1234.56), .integer(11), .real(112.23)], [.text("b"), .real(99.5), .integer(4), .real(24.88)]]),
     ]
 
     @Test("Each diagnosis fires on its mistake and not on an unrelated difference", arguments: cases)
@@ -222,5 +240,19 @@ struct DiagnosisTests {
         ])
     func sqlNotes(sql: String, code: Diagnosis.Code, fires: Bool) {
         #expect(SQLTextNotes.notes(for: sql).contains { $0.code == code } == fires)
+    }
+
+    @Test(
+        "A window ending at a bare date against a timestamp is pointed out",
+        arguments: [
+            ("WHERE ordered_at BETWEEN '2025-01-01' AND '2025-03-31'", true),
+            ("WHERE ordered_at <= '2025-03-31'", true),
+            ("ON s.started_at BETWEEN date(a.as_of, '-29 days') AND a.as_of", true),
+            ("WHERE ordered_at >= '2025-01-01' AND ordered_at < '2025-04-01'", false),
+            ("ON date(s.started_at) BETWEEN date(a.as_of, '-29 days') AND a.as_of", false),
+            ("ON d.day BETWEEN date(a.as_of, '-6 days') AND a.as_of", false),
+        ])
+    func dateOnlyUpperBound(sql: String, fires: Bool) {
+        #expect((SQLTextNotes.dateOnlyUpperBound(sql) != nil) == fires)
     }
 }
