@@ -193,11 +193,34 @@ public final class Connection {
     /// See <https://www.sqlite.org/c3ref/serialize.html>.
     public func serialize() throws -> DatabaseImage {
         var size: sqlite3_int64 = 0
-        guard let pointer = sqlite3_serialize(handle, "main", &size, 0) else {
-            throw SQLiteError(code: SQLITE_NOMEM, message: "sqlite3_serialize returned no image")
+        if let pointer = sqlite3_serialize(handle, "main", &size, 0) {
+            defer { sqlite3_free(pointer) }
+            return DatabaseImage(copying: UnsafeRawBufferPointer(start: pointer, count: Int(size)))
         }
-        defer { sqlite3_free(pointer) }
-        return DatabaseImage(copying: UnsafeRawBufferPointer(start: pointer, count: Int(size)))
+        // sqlite3_serialize copies into one sqlite3_malloc buffer, which SQLite caps just under
+        // 2 GiB; a bigger database (the `large` dataset is about 3 GB) goes through a file instead.
+        return try serializeThroughFile()
+    }
+
+    /// Copies `main` page by page into a temporary file with the online backup API, reads the
+    /// file into an image, and removes it. Slower than `serialize`, but without its size cap.
+    func serializeThroughFile() throws -> DatabaseImage {
+        let folder = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        let path = "\(folder)/sqlitekit-image-\(getpid())-\(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(Unmanaged.passUnretained(self).toOpaque()))))"
+        defer { unlink(path) }
+        do {
+            let target = try Connection.file(path)
+            guard let backup = sqlite3_backup_init(target.handle, "main", handle, "main") else { throw target.lastError(sql: nil) }
+            let stepped = sqlite3_backup_step(backup, -1)
+            let finished = sqlite3_backup_finish(backup)
+            guard stepped == SQLITE_DONE, finished == SQLITE_OK else {
+                throw SQLiteError(code: finished != SQLITE_OK ? finished : stepped, message: "copying the database to \(path) failed")
+            }
+        }
+        guard let image = DatabaseImage.read(path: path) else {
+            throw SQLiteError(code: SQLITE_IOERR, message: "cannot read back the database copied to \(path)")
+        }
+        return image
     }
 
     /// Replaces `main` with a **read-only** view of `image`, without copying it

@@ -1,4 +1,4 @@
-import SQLiteKit
+@testable import SQLiteKit
 import Testing
 
 @Suite("SQLiteKit wrapper")
@@ -83,6 +83,17 @@ struct ConnectionTests {
         let error = try #require(throws: SQLiteError.self) { try b.execute("DELETE FROM t") }
         #expect(error.primaryCode == 8)  // SQLITE_READONLY
         #expect(try a.prepare("SELECT count(*) FROM t").scalar() == .integer(3))
+    }
+
+    @Test("A database too big for sqlite3_serialize is copied through a file, to the same image")
+    func serializeThroughFile() throws {
+        let source = try Connection.inMemory()
+        try source.execute("CREATE TABLE t(x, y TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) INSERT INTO t SELECT i, printf('row %d', i) FROM n")
+        let copied = try source.serializeThroughFile()
+        let reader = try Connection.inMemory()
+        try reader.attachReadOnly(copied)
+        #expect(try reader.prepare("SELECT count(*), sum(x), max(y) FROM t").allRows().first == [.integer(5000), .integer(12_502_500), .text("row 999")])
+        #expect(copied.count == (try source.serialize()).count)
     }
 
     @Test("The authorizer sees each action and a denial fails the prepare with SQLITE_AUTH")
