@@ -180,7 +180,7 @@ public struct ImageCache: Sendable {
     }
 
     public func load(_ spec: DatasetSpec) -> DatabaseImage? {
-        guard let image = DatabaseImage.read(path: path(for: spec)), ImageCache.looksValid(image) else { return nil }
+        guard let image = DatabaseImage.map(path: path(for: spec)), ImageCache.looksValid(image) else { return nil }
         return image
     }
 

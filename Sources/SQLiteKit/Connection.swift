@@ -202,8 +202,9 @@ public final class Connection {
         return try serializeThroughFile()
     }
 
-    /// Copies `main` page by page into a temporary file with the online backup API, reads the
-    /// file into an image, and removes it. Slower than `serialize`, but without its size cap.
+    /// Copies `main` page by page into a temporary file with the online backup API, maps the file
+    /// as an image, and unlinks it (the mapping outlives the name). Slower than `serialize`, but
+    /// without its size cap.
     func serializeThroughFile() throws -> DatabaseImage {
         let folder = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
         let path = "\(folder)/sqlitekit-image-\(getpid())-\(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(Unmanaged.passUnretained(self).toOpaque()))))"
@@ -217,8 +218,8 @@ public final class Connection {
                 throw SQLiteError(code: finished != SQLITE_OK ? finished : stepped, message: "copying the database to \(path) failed")
             }
         }
-        guard let image = DatabaseImage.read(path: path) else {
-            throw SQLiteError(code: SQLITE_IOERR, message: "cannot read back the database copied to \(path)")
+        guard let image = DatabaseImage.map(path: path) else {
+            throw SQLiteError(code: SQLITE_IOERR, message: "cannot map the database copied to \(path)")
         }
         return image
     }

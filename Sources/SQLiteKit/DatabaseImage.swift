@@ -14,11 +14,14 @@ public final class DatabaseImage: @unchecked Sendable {
     // @unchecked: the bytes are written once, in init, and only read afterwards.
     public let bytes: UnsafeMutableRawPointer
     public let count: Int
+    /// True when `bytes` is a private mapping of a file (see ``map(path:)``), false when allocated.
+    private let isMapped: Bool
 
     /// Copies `source` into a new image.
     public init(copying source: UnsafeRawBufferPointer) {
         count = source.count
         bytes = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 16)
+        isMapped = false
         if count > 0, let base = source.baseAddress {
             bytes.copyMemory(from: base, byteCount: count)
         }
@@ -28,7 +31,13 @@ public final class DatabaseImage: @unchecked Sendable {
         self.init(copying: array.withUnsafeBytes { $0 })
     }
 
-    deinit { bytes.deallocate() }
+    deinit {
+        if isMapped {
+            munmap(bytes, count)
+        } else {
+            bytes.deallocate()
+        }
+    }
 
     /// A read-only view of the bytes.
     public var buffer: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: bytes, count: count) }
@@ -54,6 +63,30 @@ public final class DatabaseImage: @unchecked Sendable {
     private init(uninitializedCount: Int) {
         count = uninitializedCount
         bytes = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 16)
+        isMapped = false
+    }
+
+    private init(mapping: UnsafeMutableRawPointer, count: Int) {
+        bytes = mapping
+        self.count = count
+        isMapped = true
+    }
+
+    /// Maps a whole file as an image, or nil when it cannot be mapped.
+    ///
+    /// Nothing is read up front: pages come in from the OS's file cache as queries touch them, and
+    /// processes mapping the same file (grading workers) share them. The mapping is private and
+    /// copy-on-write, so even a stray write could never reach the file. The file must only ever be
+    /// replaced by rename (as ``write(atomicallyTo:)`` does), never truncated in place.
+    public static func map(path: String) -> DatabaseImage? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
+        let size = Int(info.st_size)
+        guard let pointer = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED else { return nil }
+        return DatabaseImage(mapping: pointer, count: size)
     }
 
     /// Writes the image to `path` atomically: a temporary file in the same folder, then rename.

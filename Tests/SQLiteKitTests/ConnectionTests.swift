@@ -1,3 +1,4 @@
+import Foundation
 @testable import SQLiteKit
 import Testing
 
@@ -94,6 +95,24 @@ struct ConnectionTests {
         try reader.attachReadOnly(copied)
         #expect(try reader.prepare("SELECT count(*), sum(x), max(y) FROM t").allRows().first == [.integer(5000), .integer(12_502_500), .text("row 999")])
         #expect(copied.count == (try source.serialize()).count)
+    }
+
+    @Test("An image written to a file maps back, read-only and whole; a missing or empty file maps to nil")
+    func mappedImages() throws {
+        let source = try Connection.inMemory()
+        try source.execute("CREATE TABLE t(x); INSERT INTO t VALUES (1), (2), (3)")
+        let path = NSTemporaryDirectory() + "sqlitekit-map-\(UUID().uuidString).db"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try source.serialize().write(atomicallyTo: path))
+        let image = try #require(DatabaseImage.map(path: path))
+        let reader = try Connection.inMemory()
+        try reader.attachReadOnly(image)
+        #expect(try reader.prepare("SELECT sum(x) FROM t").scalar() == .integer(6))
+        #expect(throws: SQLiteError.self) { try reader.execute("DELETE FROM t") }
+        #expect(DatabaseImage.map(path: path + ".missing") == nil)
+        #expect(FileManager.default.createFile(atPath: path + ".empty", contents: Data()))
+        defer { try? FileManager.default.removeItem(atPath: path + ".empty") }
+        #expect(DatabaseImage.map(path: path + ".empty") == nil)
     }
 
     @Test("The authorizer sees each action and a denial fails the prepare with SQLITE_AUTH")
