@@ -195,7 +195,7 @@ struct Diagnostician {
         guard numbers.allSatisfy({ $0.1 > $0.0 }) else { return nil }
         return Diagnosis(
             .duplicatedRows,
-            "\(name) is larger than expected in every row that differs, which is what counting rows more than once does: a join to a table with several rows per key (fan-out), or duplicated events. Aggregate each table to the same grain before joining, or count DISTINCT ids.")
+            "\(name) is larger than expected in every row that differs. Usually rows are counted more than once: a join to a table with several rows per key (fan-out), or duplicated events; aggregate each table to the same grain before joining, or count DISTINCT ids. Otherwise a filter or a date window lets in too much (a 7-day window from D - 7 to D spans 8 days).")
     }
 
     /// More copies of a row than the answer has.
