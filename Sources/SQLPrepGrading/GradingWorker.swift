@@ -139,14 +139,21 @@ public final class GradingWorker: @unchecked Sendable {
             return outcome("skipped", nil, [], "the reference answer is empty on this dataset, so it does not count")
         }
         let checker = Checker(sandbox: sandbox, dataset: spec)
+        // Only a file the sandbox admits (encoding, size, NUL bytes) may reuse its statement's result:
+        // what surrounds the statement must not be able to smuggle a refused file past those checks.
         let statement = SQLText.statement(in: bytes)
         let ran: Result<QueryResult, QueryFailure>
-        if let kept = runs.result(of: statement, on: spec) {
-            ran = kept
-        } else {
-            ran = sandbox.run(bytes: bytes)
-            statementsRun += 1
-            runs.keep(ran, of: statement, on: spec)
+        switch sandbox.admit(bytes: bytes) {
+        case .failure(let failure):
+            ran = .failure(failure)
+        case .success(let sql):
+            if let kept = runs.result(of: statement, on: spec) {
+                ran = kept
+            } else {
+                ran = sandbox.run(sql: sql)
+                statementsRun += 1
+                runs.keep(ran, of: statement, on: spec)
+            }
         }
         guard let verdict = try? checker.check(bytes, against: exercise, reference: reference, outcome: ran) else {
             return outcome("skipped", nil, [], "the reference could not run")
@@ -207,7 +214,8 @@ struct RunCache {
 
     private var entries: [Key: Result<QueryResult, QueryFailure>] = [:]
     private var values = 0
-    /// Cells kept in all (about 100 MB at worst), so a class of huge results cannot exhaust memory.
+    /// Cells kept in all (a few hundred MB at worst with this dataset's short texts), so a class of huge
+    /// results cannot exhaust memory; past it, statements simply run again.
     private let valueBudget = 4_000_000
 
     func result(of statement: ArraySlice<UInt8>, on spec: DatasetSpec) -> Result<QueryResult, QueryFailure>? {

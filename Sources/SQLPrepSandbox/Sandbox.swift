@@ -27,14 +27,22 @@ public final class Sandbox: @unchecked Sendable {
 
     /// Runs the query in `bytes` (a learner's file).
     public func run(bytes: [UInt8]) -> Result<QueryResult, QueryFailure> {
-        switch SQLText.decode(bytes, limits: limits) {
+        switch admit(bytes: bytes) {
         case .failure(let failure): return .failure(failure)
         case .success(let sql): return run(sql: sql)
         }
     }
 
-    /// Runs one SQL query (already decoded text).
-    public func run(sql: String) -> Result<QueryResult, QueryFailure> {
+    /// The checks a file passes before SQLite sees it (encoding, size, NUL bytes, not empty): its
+    /// text, or why it is refused. Whatever `run(bytes:)` refuses, this refuses.
+    public func admit(bytes: [UInt8]) -> Result<String, QueryFailure> {
+        switch SQLText.decode(bytes, limits: limits) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let sql): return admit(sql: sql).map { sql }
+        }
+    }
+
+    private func admit(sql: String) -> Result<Void, QueryFailure> {
         if sql.utf8.count > limits.maxSQLBytes {
             return .failure(QueryFailure(.invalidInput, "The query is \(sql.utf8.count) bytes; the limit is \(limits.maxSQLBytes) bytes."))
         }
@@ -45,6 +53,12 @@ public final class Sandbox: @unchecked Sendable {
             return .failure(QueryFailure(.empty, "The query is empty: no SQL, only whitespace or comments.",
                                          hint: "Write one SELECT statement."))
         }
+        return .success(())
+    }
+
+    /// Runs one SQL query (already decoded text).
+    public func run(sql: String) -> Result<QueryResult, QueryFailure> {
+        if case .failure(let failure) = admit(sql: sql) { return .failure(failure) }
         let start = ContinuousClock.now
         let deadline = start + .milliseconds(limits.timeMilliseconds)
         let connection: Connection

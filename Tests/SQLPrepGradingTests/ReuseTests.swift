@@ -55,5 +55,13 @@ struct ReuseTests {
         }
         #expect(worker.statementsRun == 3, "an error is not reused: its position belongs to its file")
         #expect(messages[0].contains("line 1") && messages[1].contains("line 3"), "\(messages)")
+
+        // A file the sandbox refuses stays refused, even around a statement whose result is kept.
+        let invalid = Array("-- ".utf8) + [0xFF, 0x0A] + Array(exercise.solution.utf8)  // not UTF-8
+        let huge = Array(("-- " + String(repeating: "x", count: 200_000) + "\n" + exercise.solution).utf8)  // over the size limit
+        for (index, bytes) in [invalid, huge].enumerated() {
+            let outcomes = worker.grade(GradingJob(id: 20 + index, exercise: exercise.id, bytes: bytes))
+            #expect(outcomes.map(\.status) == ["error"], "\(outcomes.map(\.message))")
+        }
     }
 }
