@@ -8,6 +8,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/// A pipe whose ends are both close-on-exec (atomically where the platform can).
+static int make_pipe(int pair[2]) {
+#if defined(__linux__)
+    return pipe2(pair, O_CLOEXEC);
+#else
+    if (pipe(pair) != 0) return -1;
+    fcntl(pair[0], F_SETFD, FD_CLOEXEC);
+    fcntl(pair[1], F_SETFD, FD_CLOEXEC);
+    return 0;
+#endif
+}
+
 static void close_pair(int pair[2]) {
     if (pair[0] >= 0) close(pair[0]);
     if (pair[1] >= 0) close(pair[1]);
@@ -20,7 +32,7 @@ static int plan_stream(posix_spawn_file_actions_t *actions, int mode, int target
     case CSPAWN_NULL:
         return posix_spawn_file_actions_addopen(actions, target, "/dev/null", target == 0 ? O_RDONLY : O_WRONLY, 0);
     case CSPAWN_PIPE:
-        if (pipe2(pair, O_CLOEXEC) != 0) return errno;
+        if (make_pipe(pair) != 0) return errno;
         // dup2 onto the standard descriptor clears close-on-exec on the copy the child keeps.
         return posix_spawn_file_actions_adddup2(actions, pair[child_end], target);
     default:
@@ -56,6 +68,9 @@ int cspawn_start(const char *path, char *const argv[], char *const envp[], const
     sigdelset(&all, SIGKILL);
     sigdelset(&all, SIGSTOP);
     short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
+#if defined(__APPLE__)
+    flags |= POSIX_SPAWN_CLOEXEC_DEFAULT;  // Darwin's way of closing every descriptor not set up above
+#endif
     if (new_group) {
         flags |= POSIX_SPAWN_SETPGROUP;
         if (result == 0) result = posix_spawnattr_setpgroup(&attributes, 0);
