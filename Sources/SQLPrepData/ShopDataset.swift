@@ -154,7 +154,7 @@ public struct ImageCache: Sendable {
     /// Identifies the build of the running program (size and modification time of the
     /// executable), so that a rebuilt sqlprep never reads an image an older build wrote — even
     /// when someone changed the generator and forgot to bump ``ShopGenerator/version``.
-    static let buildIdentity: String = {
+    public static let buildIdentity: String = {
         var hash = FNV1a64()
         hash.add(String(ShopGenerator.version))
         hash.add(schemaHash)

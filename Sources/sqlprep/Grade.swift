@@ -84,6 +84,9 @@ extension SQLPrep.Grade {
         @Option(name: .long, help: ArgumentHelp("With --gradescope: where to write results.json.", valueName: "file"))
         var resultsFile = "/autograder/results/results.json"
 
+        @Flag(name: .long, help: "Grade every file again, ignoring the outcomes kept from earlier runs with the same setup.")
+        var noReuse = false
+
         @OptionGroup var courseOptions: CourseOptions
         @OptionGroup var limitOptions: LimitOptions
 
@@ -191,7 +194,19 @@ extension SQLPrep.Grade {
             let pool = WorkerPool(
                 executable: SelfProcess.executable, arguments: workerArguments, count: jobs, jobDeadline: deadline, datasets: datasets,
                 progress: report)
-            let grades = grader.grade(scanned, run: pool.run)
+            // Files graded before with the same setup are answered from memory (not in Gradescope mode,
+            // where every run is a fresh container).
+            let memory = gradescope || noReuse ? nil : GradingMemory(path: cache.directory + "/grading-memory.db", setup: workerArguments)
+            let exerciseKeys = Dictionary(
+                plan.items.compactMap { item in course.exercise(id: item.exerciseID).map { (item.exerciseID, GradingMemory.key(for: $0)) } },
+                uniquingKeysWith: { first, _ in first })
+            var reused = 0
+            let grades = grader.grade(scanned) { jobs in
+                guard let memory else { return pool.run(jobs) }
+                let answer = memory.run(jobs, exerciseKeys: exerciseKeys, through: pool.run)
+                reused = answer.reused
+                return answer.outcomes
+            }
             if progress { Terminal.error("") }
 
             if gradescope {
@@ -206,6 +221,9 @@ extension SQLPrep.Grade {
             }
             try wrap { try GradeReports.write(grades, to: out!) }
             GradeProgress.summary(grades, out: out!)
+            if reused > 0 {
+                print("Reused the outcomes of \(reused) file\(reused == 1 ? "" : "s") graded before with the same setup (--no-reuse grades everything again).")
+            }
         }
     }
 

@@ -113,7 +113,8 @@ struct GradeTests {
         let hidden = try String(contentsOfFile: root + "/out1/results/ben.json", encoding: .utf8)
         #expect(hidden.contains("\"after_published\""))
 
-        let four = try Self.grade(root, out: "out4", extra: ["--jobs", "4"])
+        // (--no-reuse: run everything again, rather than answer from the first run's outcomes.)
+        let four = try Self.grade(root, out: "out4", extra: ["--jobs", "4", "--no-reuse"])
         #expect(four.status == 0)
         for file in ["gradebook.csv", "grades.json", "summary.json", "report.html", "results/ada.json", "results/eli.json", "feedback/cy.md", "feedback/dee.md"] {
             #expect(FileManager.default.contents(atPath: "\(root)/out1/\(file)") == FileManager.default.contents(atPath: "\(root)/out4/\(file)"), "\(file) differs")
@@ -162,6 +163,38 @@ struct GradeTests {
         _ = try chromium(["--window-size=1000,1400", "--screenshot=" + png, "file://" + path])
         let size = (try? FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
         #expect(size > 20_000, "a screenshot of the rendered report (\(size) bytes)")
+    }
+
+    @Test("A second run answers from the first one's outcomes, with identical outputs; a changed file is graded again")
+    func reuse() throws {
+        let root = try Self.makeClass()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // A setup of its own (the secret is part of it), so no other test's outcomes are found.
+        let secret = "reuse-" + UUID().uuidString
+        func grade(_ out: String, _ extra: [String] = []) throws -> CLI.Output {
+            let output = try CLI.run(["grade", root + "/subs", "--out", root + "/" + out, "--assignment", root + "/assignment.txt",
+                                      "--roster", root + "/roster.csv", "--secret", secret, "--time-limit", "1"] + extra)
+            #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+            return output
+        }
+        func same(_ a: String, _ b: String) -> Bool {
+            ["gradebook.csv", "grades.json", "summary.json", "report.html", "feedback/ben.md", "results/cy.json"].allSatisfy {
+                FileManager.default.contents(atPath: "\(root)/\(a)/\($0)") == FileManager.default.contents(atPath: "\(root)/\(b)/\($0)")
+            }
+        }
+        #expect(!(try grade("first")).stdout.contains("Reused"))
+        let second = try grade("second")
+        #expect(second.stdout.contains("Reused the outcomes of"), "\(second.stdout)")
+        #expect(same("first", "second"))
+
+        // ben fixes his answer: it is graded again, not answered from memory.
+        #expect(try Self.gradebook(root + "/second/gradebook.csv")["ben"]?[3] == "0")
+        try LearnerJourneyTests.file("01-warm-up/orders-by-status/solution.sql").write(toFile: root + "/subs/ben/orders-by-status.sql", atomically: true, encoding: .utf8)
+        _ = try grade("third")
+        #expect(try Self.gradebook(root + "/third/gradebook.csv")["ben"]?[3] == "10")
+        let fresh = try grade("fresh", ["--no-reuse"])
+        #expect(!fresh.stdout.contains("Reused"))
+        #expect(same("third", "fresh"), "reused outcomes are exactly what grading again gives")
     }
 
     @Test("Gradescope mode reads a flat submission folder and writes results.json")

@@ -64,4 +64,40 @@ struct ReuseTests {
             #expect(outcomes.map(\.status) == ["error"], "\(outcomes.map(\.message))")
         }
     }
+
+    @Test("Across runs only outcomes decided by the file are kept; another setup or a changed exercise finds nothing")
+    func memoryAcrossRuns() throws {
+        let folder = NSTemporaryDirectory() + "sqlprep-memory-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func outcome(_ status: String, _ reason: String?) -> [DatasetOutcome] {
+            [DatasetOutcome(dataset: "practice", hidden: false, status: status, reason: reason, diagnoses: [], message: status)]
+        }
+        let jobs = [GradingJob(id: 0, exercise: "e", bytes: Array("SELECT 1".utf8)), GradingJob(id: 1, exercise: "e", bytes: Array("SELECT 2".utf8))]
+        let memory = try #require(GradingMemory(path: folder + "/m.db", setup: ["a"]))
+        var asked: [[Int]] = []
+        let first = memory.run(jobs, exerciseKeys: ["e": "e#1"]) { jobs in
+            asked.append(jobs.map(\.id))
+            return [0: outcome("pass", nil), 1: outcome("error", "timeout")]
+        }
+        #expect(first.reused == 0 && asked == [[0, 1]])
+        let second = memory.run(jobs, exerciseKeys: ["e": "e#1"]) { jobs in
+            asked.append(jobs.map(\.id))
+            return [1: outcome("pass", nil)]
+        }
+        #expect(second.reused == 1)
+        #expect(asked.last == [1], "a time-out is tried again")
+        #expect(second.outcomes[0] == outcome("pass", nil) && second.outcomes[1] == outcome("pass", nil))
+
+        func reusedWith(setup: String, key: String) throws -> Int {
+            let other = try #require(GradingMemory(path: folder + "/m.db", setup: [setup]))
+            return other.run(jobs, exerciseKeys: ["e": key]) { jobs in Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, outcome("fail", "wrong_result")) }) }.reused
+        }
+        #expect(try reusedWith(setup: "b", key: "e#1") == 0, "another setup (secret, limits, build)")
+        #expect(try reusedWith(setup: "a", key: "e#2") == 0, "a changed exercise")
+        #expect(try reusedWith(setup: "a", key: "e#1") == 2, "both are kept by now")
+
+        try "not a database, not at all".write(toFile: folder + "/bad.db", atomically: true, encoding: .utf8)
+        #expect(GradingMemory(path: folder + "/bad.db", setup: ["a"]) == nil, "a damaged file is bypassed, and grading runs everything")
+    }
 }
