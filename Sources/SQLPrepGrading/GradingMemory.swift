@@ -54,15 +54,15 @@ public final class GradingMemory {
         return "\(exercise.id)#\(hash.hex)"
     }
 
-    /// Answers the jobs it remembers, passes the others to `run`, keeps what may be kept, and says how
-    /// many were answered from memory.
+    /// Answers the jobs it remembers (unless `reuse` is false), passes the others to `run`, keeps what
+    /// may be kept, and says how many were answered from memory.
     public func run(
-        _ jobs: [GradingJob], exerciseKeys: [String: String], through run: ([GradingJob]) -> [Int: [DatasetOutcome]]
+        _ jobs: [GradingJob], exerciseKeys: [String: String], reuse: Bool = true, through run: ([GradingJob]) -> [Int: [DatasetOutcome]]
     ) -> (outcomes: [Int: [DatasetOutcome]], reused: Int) {
         var outcomes: [Int: [DatasetOutcome]] = [:]
         var missing: [GradingJob] = []
         let decoder = JSONDecoder()
-        let lookup = try? db.prepare("SELECT outcomes FROM outcomes WHERE setup = ? AND exercise = ? AND sql = ?")
+        let lookup = reuse ? try? db.prepare("SELECT outcomes FROM outcomes WHERE setup = ? AND exercise = ? AND sql = ?") : nil
         for job in jobs {
             let bytes = job.bytes
             if let lookup, !bytes.isEmpty, let exercise = exerciseKeys[job.exercise],

@@ -84,7 +84,7 @@ extension SQLPrep.Grade {
         @Option(name: .long, help: ArgumentHelp("With --gradescope: where to write results.json.", valueName: "file"))
         var resultsFile = "/autograder/results/results.json"
 
-        @Flag(name: .long, help: "Grade every file again, ignoring the outcomes kept from earlier runs with the same setup.")
+        @Flag(name: .long, help: "Grade every file again instead of answering from the outcomes kept by earlier runs with the same setup (the fresh outcomes are kept).")
         var noReuse = false
 
         @OptionGroup var courseOptions: CourseOptions
@@ -196,14 +196,14 @@ extension SQLPrep.Grade {
                 progress: report)
             // Files graded before with the same setup are answered from memory (not in Gradescope mode,
             // where every run is a fresh container).
-            let memory = gradescope || noReuse ? nil : GradingMemory(path: cache.directory + "/grading-memory.db", setup: workerArguments)
+            let memory = gradescope ? nil : GradingMemory(path: cache.directory + "/grading-memory.db", setup: workerArguments)
             let exerciseKeys = Dictionary(
                 plan.items.compactMap { item in course.exercise(id: item.exerciseID).map { (item.exerciseID, GradingMemory.key(for: $0)) } },
                 uniquingKeysWith: { first, _ in first })
             var reused = 0
             let grades = grader.grade(scanned) { jobs in
                 guard let memory else { return pool.run(jobs) }
-                let answer = memory.run(jobs, exerciseKeys: exerciseKeys, through: pool.run)
+                let answer = memory.run(jobs, exerciseKeys: exerciseKeys, reuse: !noReuse, through: pool.run)
                 reused = answer.reused
                 return answer.outcomes
             }

@@ -96,6 +96,12 @@ struct ReuseTests {
         #expect(try reusedWith(setup: "b", key: "e#1") == 0, "another setup (secret, limits, build)")
         #expect(try reusedWith(setup: "a", key: "e#2") == 0, "a changed exercise")
         #expect(try reusedWith(setup: "a", key: "e#1") == 2, "both are kept by now")
+        var rerun: [Int] = []
+        let fresh = memory.run(jobs, exerciseKeys: ["e": "e#1"], reuse: false) { jobs in
+            rerun = jobs.map(\.id)
+            return Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, outcome("pass", nil)) })
+        }
+        #expect(fresh.reused == 0 && rerun == [0, 1], "--no-reuse grades everything")
 
         try "not a database, not at all".write(toFile: folder + "/bad.db", atomically: true, encoding: .utf8)
         #expect(GradingMemory(path: folder + "/bad.db", setup: ["a"]) == nil, "a damaged file is bypassed, and grading runs everything")
