@@ -42,30 +42,6 @@ public final class DatabaseImage: @unchecked Sendable {
     /// A read-only view of the bytes.
     public var buffer: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: bytes, count: count) }
 
-    /// Reads a whole file into a new image, or nil when it cannot be read.
-    public static func read(path: String) -> DatabaseImage? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
-        let size = Int(info.st_size)
-        let image = DatabaseImage(uninitializedCount: size)
-        var done = 0
-        while done < size {
-            let n = Glibc.read(fd, image.bytes + done, size - done)
-            if n <= 0 { return nil }
-            done += n
-        }
-        return image
-    }
-
-    private init(uninitializedCount: Int) {
-        count = uninitializedCount
-        bytes = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 16)
-        isMapped = false
-    }
-
     private init(mapping: UnsafeMutableRawPointer, count: Int) {
         bytes = mapping
         self.count = count
