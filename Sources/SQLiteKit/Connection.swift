@@ -207,7 +207,11 @@ public final class Connection {
     /// without its size cap.
     func serializeThroughFile() throws -> DatabaseImage {
         let folder = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-        let path = "\(folder)/sqlitekit-image-\(getpid())-\(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(Unmanaged.passUnretained(self).toOpaque()))))"
+        var template = Array("\(folder)/sqlitekit-image-XXXXXX".utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { throw SQLiteError(code: SQLITE_CANTOPEN, message: "cannot create a temporary file in \(folder)") }
+        close(fd)
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         defer { unlink(path) }
         do {
             let target = try Connection.file(path)

@@ -18,11 +18,9 @@ enum SelfProcess {
         return URL(fileURLWithPath: CommandLine.arguments[0])
     }
 
-    static func run(_ arguments: [String], environment extra: [String: String] = [:]) -> Output {
-        var environment = ProcessInfo.processInfo.environment
-        for (key, value) in extra { environment[key] = value }
+    static func run(_ arguments: [String]) -> Output {
         do {
-            let output = try ChildProcess.run(executable.path, arguments, environment: environment)
+            let output = try ChildProcess.run(executable.path, arguments)
             return Output(status: output.status, stdout: output.standardOutputText, stderr: output.standardErrorText)
         } catch {
             return Output(status: 70, stdout: "", stderr: "Could not start \(executable.path): \(error)")

@@ -46,21 +46,16 @@ struct ChildProcessTests {
         #expect(Date().timeIntervalSince(started) < 5)
     }
 
-    @Test("Past its timeout the child's whole group is killed")
-    func timeout() throws {
+    @Test("Past its timeout the child's whole group is killed, also when it closed its output and kept running", arguments: [
+        ("echo before; sleep 30; echo after", "before\n"),
+        ("exec >&- 2>&-; sleep 30", ""),
+    ])
+    func timeout(script: String, printed: String) throws {
         let started = Date()
-        let output = try Self.sh("echo before; sleep 30; echo after", timeout: 0.5, group: true)
-        #expect(output.timedOut)
-        #expect(output.standardOutputText == "before\n")
-        #expect(Date().timeIntervalSince(started) < 5)
-    }
-
-    @Test("The timeout holds for a child that closes its output and keeps running")
-    func timeoutAfterStreamsClose() throws {
-        let started = Date()
-        let output = try Self.sh("exec >&- 2>&-; sleep 30", timeout: 0.5, group: true)
+        let output = try Self.sh(script, timeout: 0.5, group: true)
         #expect(output.timedOut)
         #expect(output.termination == .signaled(SIGKILL))
+        #expect(output.standardOutputText == printed)
         #expect(Date().timeIntervalSince(started) < 5)
     }
 
