@@ -85,11 +85,8 @@ public struct Checker: Sendable {
                 sqlNotes: notes, elapsedMilliseconds: 0, dataset: dataset, resultHash: nil)
         case .success(let result):
             let expected = try reference ?? self.reference(for: exercise)
-            var report = ResultComparison(contract: exercise.contract).compare(expected: expected, actual: result)
-            if report.reason == .wrongResult, !report.diagnoses.contains(where: { $0.code == .shiftedWindow }),
-               let window = SQLTextNotes.dateOnlyUpperBound(text) {
-                report.diagnoses.insert(window, at: 0)
-            }
+            let queries = ResultComparison.Queries(learner: text, reference: exercise.solution, holdsTimes: { holdsTimes($0) })
+            let report = ResultComparison(contract: exercise.contract).compare(expected: expected, actual: result, queries: queries)
             let reason: Verdict.Reason? = switch report.reason {
             case nil: nil
             case .wrongResult: .wrongResult
@@ -101,6 +98,18 @@ public struct Checker: Sendable {
                 sqlNotes: notes, elapsedMilliseconds: result.elapsedMilliseconds, dataset: dataset,
                 resultHash: Checker.hash(result))
         }
+    }
+
+    /// Whether the dataset's column of this name holds times of day: declared so in the schema
+    /// (``ShopSchema/timeColumns``) and so in this dataset's values (one longer than a bare date), so
+    /// that a window diagnosis rests on both. Asked only about a failing query's bare-date bounds.
+    func holdsTimes(_ column: String) -> Bool {
+        let tables = ShopSchema.tablesHoldingMoments(column: column)
+        guard !tables.isEmpty else { return false }
+        // `column` is one of the schema's own names here, so it is safe to put in the SQL.
+        let probe = tables.map { "EXISTS (SELECT 1 FROM \($0) WHERE length(\(column.lowercased())) > 10)" }.joined(separator: " OR ")
+        guard case .success(let result) = sandbox.run(sql: "SELECT " + probe) else { return false }
+        return result.rows.first?.first?.numericValue == 1
     }
 
     static func reason(for failure: QueryFailure) -> Verdict.Reason {

@@ -1,5 +1,6 @@
 import Foundation
 import SQLiteKit
+import SQLPrepData
 import SQLPrepSandbox
 
 /// A recognised mistake, in plain words, with a stable code for tools and for hints attached to it.
@@ -18,6 +19,7 @@ public struct Diagnosis: Sendable, Hashable {
         case nullsInsteadOfValues = "nulls_instead_of_values"
         case nondeterministic
         case dialect
+        case nullLabel = "null_label"
     }
 
     public let code: Code
@@ -29,24 +31,63 @@ public struct Diagnosis: Sendable, Hashable {
     }
 }
 
-/// Recognises common mistakes from the shape of the differences between two results.
+/// Recognises common mistakes from the shape of the differences between two results and, when the
+/// queries are at hand, from the learner's SQL.
+///
+/// A cause is named only on evidence, and the strongest comes first: what the SQL shows or what the
+/// values are exactly (× 100, NULL for 0, cut-off fractions), then what the values fit, and a mere
+/// coincidence of the values (one ratio in every row, one larger row among several) only when
+/// nothing better explains the difference.
 struct Diagnostician {
     let comparison: ResultComparison
+    /// The SQL behind the results; nil when only the results are known.
+    let queries: ResultComparison.Queries?
+    /// The learner's divisions of two integers (see ``IntegerDivision``); none when the SQL is unknown.
+    let integerDivisions: [String]
     var contract: ResultContract { comparison.contract }
+
+    init(comparison: ResultComparison, queries: ResultComparison.Queries? = nil) {
+        self.comparison = comparison
+        self.queries = queries
+        integerDivisions = queries.map { IntegerDivision.find(in: $0.learner) } ?? []
+    }
+
+    enum Evidence: Int, Comparable {
+        /// The SQL shows the mistake, or the values are exactly what it produces.
+        case confirmed
+        /// The values fit the mistake, though another one could give them too.
+        case consistent
+        /// The values merely allow it: shown only when nothing stronger was found.
+        case circumstantial
+
+        static func < (a: Evidence, b: Evidence) -> Bool { a.rawValue < b.rawValue }
+    }
 
     func diagnose(
         expected: QueryResult, actual: QueryResult, pairs: [ResultComparison.Pair], missing: [[Value]], unexpected: [[Value]]
     ) -> [Diagnosis] {
-        var found: [Diagnosis] = []
+        var found: [(diagnosis: Diagnosis, evidence: Evidence)] = []
         let columnCount = contract.columns.count
         // Column pairs: every paired row, and for single-row results the one pair.
         func differing(_ column: Int) -> [(Value, Value)] {
             pairs.map { ($0.expected[column], $0.actual[column]) }.filter { !comparison.equal($0.0, $0.1, column: column) }
         }
+        func numbers(_ cells: [(Value, Value)]) -> [(Double, Double)] {
+            cells.compactMap { pair -> (Double, Double)? in
+                guard let e = pair.0.numericValue, let a = pair.1.numericValue else { return nil }
+                return (e, a)
+            }
+        }
         // Columns whose every difference is a fraction lost to whole numbers (a division can feed several).
         let truncated = Set((0..<columnCount).filter { column in
             contract.columns[column].kind.isNumeric && integerDivision(differing(column), column: column, name: "") != nil
         })
+        // Rounding is the cause only if it accounts for every difference: the same rows, and each
+        // differing value the answer's rounded more coarsely (not a cohort of 282 users for 331).
+        let roundingExplainsAll = missing.isEmpty && unexpected.isEmpty && (0..<columnCount).allSatisfy { column in
+            let cells = differing(column)
+            return cells.isEmpty || (numbers(cells).count == cells.count && rounding(numbers(cells), column: column, name: "") != nil)
+        }
         for column in 0..<columnCount where contract.columns[column].kind.isNumeric {
             let cells = differing(column)
             guard !cells.isEmpty else { continue }
@@ -60,33 +101,77 @@ struct Diagnostician {
                         || comparison.equal(pair.expected[other], pair.actual[other], column: other)
                 }
             }
-            if othersAgree, let diagnosis = integerDivision(cells, column: column, name: name) { found.append(diagnosis); continue }
-            if let diagnosis = nullsInsteadOfZero(cells, name: name) { found.append(diagnosis); continue }
-            if let diagnosis = zerosInsteadOfNull(cells, name: name) { found.append(diagnosis); continue }
-            if let diagnosis = nullsInsteadOfValues(cells, name: name) { found.append(diagnosis); continue }
-            let numbers = cells.compactMap { pair -> (Double, Double)? in
-                guard let e = pair.0.numericValue, let a = pair.1.numericValue else { return nil }
-                return (e, a)
+            if othersAgree, let diagnosis = integerDivision(cells, column: column, name: name) { found.append((diagnosis, .confirmed)); continue }
+            if let diagnosis = nullsInsteadOfZero(cells, name: name) { found.append((diagnosis, .confirmed)); continue }
+            if let diagnosis = zerosInsteadOfNull(cells, name: name) { found.append((diagnosis, .confirmed)); continue }
+            if let diagnosis = nullsInsteadOfValues(cells, name: name) {
+                // A NULL from dividing by an integer division's 0 (1 / n_c in a standard error): said
+                // as integer division when the SQL shows one.
+                if othersAgree, let division = integerDivisions.first {
+                    found.append((Diagnosis(
+                        .integerDivision,
+                        "\(name) is NULL where the answer has a number, and the query divides two integers\(quoted(division)). In SQLite that drops the fraction (1 / 250 = 0), and a division by the 0 it leaves is NULL: multiply by 1.0 before dividing."),
+                        .confirmed))
+                } else {
+                    found.append((diagnosis, .consistent))
+                }
+                continue
             }
-            if numbers.count == cells.count, let diagnosis = rounding(numbers, column: column, name: name) { found.append(diagnosis); continue }
+            let values = numbers(cells)
+            if roundingExplainsAll, values.count == cells.count, let diagnosis = rounding(values, column: column, name: name) {
+                found.append((diagnosis, .confirmed))
+                continue
+            }
             // A count inflated in every row is rows counted twice; other measures are checked for a
             // unit or scale factor first (cents vs currency, percent vs fraction).
+            let inflation = inflated(values, column: column, name: name).map { diagnosis -> (Diagnosis, Evidence) in
+                // One larger row among several is a weak sign: a window that starts late inflates one month too.
+                (diagnosis, cells.count >= 2 || pairs.count == expected.rows.count ? .consistent : .circumstantial)
+            }
             let checks = contract.columns[column].kind == .count
-                ? [inflated(numbers, column: column, name: name), factor(numbers, column: column, name: name)]
-                : [factor(numbers, column: column, name: name), inflated(numbers, column: column, name: name)]
+                ? [inflation, factor(values, column: column, name: name)]
+                : [factor(values, column: column, name: name), inflation]
             if let diagnosis = checks.compactMap({ $0 }).first { found.append(diagnosis) }
         }
-        if let diagnosis = duplicates(expected: expected.rows, actual: actual.rows) { found.append(diagnosis) }
-        if let diagnosis = zeroGroups(missing: missing, unexpected: unexpected) { found.append(diagnosis) }
-        if let diagnosis = shiftedWindow(expected: expected.rows, actual: actual.rows, pairs: pairs, missing: missing, unexpected: unexpected) {
-            found.append(diagnosis)
+        // Rows set aside once a diagnosis accounts for them, so that no other claims them too.
+        var missing = missing, unexpected = unexpected
+        if let (diagnosis, labelled) = nullLabels(missing: missing, unexpected: unexpected) {
+            found.append((diagnosis, .confirmed))
+            missing = missing.enumerated().filter { !labelled.missing.contains($0.offset) }.map(\.element)
+            unexpected = unexpected.enumerated().filter { !labelled.unexpected.contains($0.offset) }.map(\.element)
         }
-        // One diagnosis per code.
+        if let diagnosis = duplicates(expected: expected.rows, actual: actual.rows) { found.append((diagnosis, .confirmed)) }
+        if let diagnosis = zeroGroups(missing: missing, unexpected: unexpected) {
+            found.append((diagnosis, .confirmed))
+            missing = []
+        }
+        if let queries, let window = SQLTextNotes.dateOnlyUpperBound(queries.learner, reference: queries.reference, holdsTimes: queries.holdsTimes) {
+            found.append((window, .confirmed))
+        }
+        if let window = shiftedWindow(
+            expected: expected.rows, pairs: pairs, missing: missing, unexpected: unexpected,
+            explained: found.contains { $0.evidence == .confirmed }) {
+            found.append((window, .consistent))
+        }
+        // Strongest first (in the order found among equals); a circumstantial cause only when it is
+        // all there is; one diagnosis per code.
+        let strongest = found.map(\.evidence).min()
+        let ranked = found.enumerated()
+            .filter { $0.element.evidence != .circumstantial || strongest == .circumstantial }
+            .sorted { ($0.element.evidence, $0.offset) < ($1.element.evidence, $1.offset) }
         var seen = Set<Diagnosis.Code>()
-        return found.filter { seen.insert($0.code).inserted }
+        return ranked.map(\.element.diagnosis).filter { seen.insert($0.code).inserted }
     }
 
-    /// Expected fractions, got whole numbers (usually 0): SQLite's integer division.
+    /// ` (`a / b`)` for a division short enough to quote in a sentence, else nothing.
+    func quoted(_ division: String) -> String {
+        division.count <= 60 ? " (`\(division)`)" : ""
+    }
+
+    /// Expected fractions, got whole numbers (usually 0): SQLite's integer division. Whole numbers
+    /// also come from ROUND(x), a constant or whole-day gaps, so it takes proof: the learner's SQL
+    /// divides two integers, or (unless the SQL divides nothing) every value is exactly the answer's
+    /// with its fraction cut off, in at least one row where rounding would have given another number.
     func integerDivision(_ cells: [(Value, Value)], column: Int, name: String) -> Diagnosis? {
         guard !cells.isEmpty else { return nil }
         let kind = contract.columns[column].kind
@@ -101,9 +186,29 @@ struct Diagnostician {
             return a == a.rounded()
         }
         guard expectedFractional && actualWhole else { return nil }
+        if let division = integerDivisions.first {
+            return Diagnosis(
+                .integerDivision,
+                "\(name) comes out as whole numbers where fractions are expected, and the query divides two integers\(quoted(division)). In SQLite, integer ÷ integer drops the fraction (3 / 4 = 0): multiply by 1.0 (or 100.0) before dividing.")
+        }
+        guard queries.map({ IntegerDivision.divides($0.learner) }) ?? true, cutOff(cells, column: column) else { return nil }
         return Diagnosis(
             .integerDivision,
-            "\(name) comes out as whole numbers where fractions are expected. In SQLite, integer ÷ integer drops the fraction (3 / 4 = 0): multiply by 1.0 (or 100.0) before dividing.")
+            "\(name) comes out as whole numbers, each the answer's value with its fraction cut off: what SQLite's integer ÷ integer does (3 / 4 = 0). Multiply by 1.0 (or 100.0) before dividing.")
+    }
+
+    /// Whether every learner value is the answer's truncated toward zero (allowing for the answer's
+    /// own rounding), and at least one differs from the answer rounded to the nearest whole number.
+    func cutOff(_ cells: [(Value, Value)], column: Int) -> Bool {
+        let half = contract.columns[column].decimals.map { 0.5 * pow(10, -Double($0)) } ?? 0
+        var roundingDiffers = false
+        for (expected, actual) in cells {
+            guard let e = expected.numericValue, let a = actual.numericValue else { return false }
+            let candidates = [e, e - half, e + half].map { $0.rounded(.towardZero) }
+            guard candidates.contains(a) else { return false }
+            if a != e.rounded() { roundingDiffers = true }
+        }
+        return roundingDiffers
     }
 
     func nullsInsteadOfZero(_ cells: [(Value, Value)], name: String) -> Diagnosis? {
@@ -131,34 +236,52 @@ struct Diagnostician {
             "\(name) is NULL where the answer has a number (\(cells.count) row\(cells.count == 1 ? "" : "s")), so some part of its expression is NULL. Usual causes: a comparison with NULL (`x = NULL` is never true; write `x IS NULL`), a division by zero (`x / 0` is NULL in SQLite, and an integer division that truncated to 0 leads there), or arithmetic with a NULL column.")
     }
 
-    /// Every differing value off by the same factor: ×100 (percent vs fraction) or another constant.
-    func factor(_ numbers: [(Double, Double)], column: Int, name: String) -> Diagnosis? {
+    /// Every differing value off by the same factor: ×100 (percent vs fraction, cents vs currency),
+    /// which is confirmed, or another constant, which is circumstantial.
+    func factor(_ numbers: [(Double, Double)], column: Int, name: String) -> (Diagnosis, Evidence)? {
         guard !numbers.isEmpty, numbers.allSatisfy({ $0.0 != 0 }), numbers.contains(where: { $0.1 != 0 }) else { return nil }
         let kind = contract.columns[column].kind
         // ×100 and ÷100 are recognised even after the learner rounded the scaled value to the
         // column's decimals (0.11 for 11.23%), which a plain ratio test would miss.
         let tooLarge = scaled(numbers, by: 100, column: column), tooSmall = scaled(numbers, by: 0.01, column: column)
         if kind == .money && (tooLarge || tooSmall) {
-            return Diagnosis(
+            return (Diagnosis(
                 .constantFactor,
-                "\(name) is \(tooLarge ? "100 times too large" : "100 times too small"): money is stored in integer cents, and the answer wants \(tooLarge ? "currency units (divide by 100.0)" : "cents").")
+                "\(name) is \(tooLarge ? "100 times too large" : "100 times too small"): money is stored in integer cents, and the answer wants \(tooLarge ? "currency units (divide by 100.0)" : "cents")."), .confirmed)
         }
         if tooLarge {
             let asked = kind == .ratio ? "a fraction from 0 to 1" : "the scale asked for"
-            return Diagnosis(.percentVsFraction, "\(name) is 100 times too large: a percentage where the answer wants \(asked). Drop the × 100.")
+            return (Diagnosis(.percentVsFraction, "\(name) is 100 times too large: a percentage where the answer wants \(asked). Drop the × 100."), .confirmed)
         }
         if tooSmall {
             let asked = kind == .percent ? "a percentage from 0 to 100" : "the scale asked for"
-            return Diagnosis(.percentVsFraction, "\(name) is 100 times too small: a fraction where the answer wants \(asked). Multiply by 100.")
+            return (Diagnosis(.percentVsFraction, "\(name) is 100 times too small: a fraction where the answer wants \(asked). Multiply by 100."), .confirmed)
         }
-        let ratios = numbers.filter { $0.1 != 0 }.map { $0.1 / $0.0 }
-        guard ratios.count == numbers.count, let first = ratios.first, first != 1 else { return nil }
-        guard ratios.allSatisfy({ abs($0 / first - 1) < 0.02 }) else { return nil }
-        guard ratios.count >= 2 else { return nil }  // one pair is too little evidence of a pattern
-        let shown = String(format: first >= 10 || first < 0.1 ? "%.3g" : "%.2f", first)
-        return Diagnosis(
+        guard numbers.count >= 2, let factor = commonFactor(numbers, column: column) else { return nil }  // one pair is no pattern
+        let shown = String(format: factor >= 10 || factor < 0.1 ? "%.3g" : "%.2f", factor)
+        guard shown != "1.00" else { return nil }  // "× 1.00" explains nothing
+        return (Diagnosis(
             .constantFactor,
-            "Every differing \(name) is off by the same factor (× \(shown)). Look for a unit mistake (cents vs currency units), a wrong denominator, or an extra multiplication.")
+            "Every differing \(name) is off by the same factor (× \(shown)). Look for a unit mistake (cents vs currency units), a wrong denominator, or an extra multiplication."), .circumstantial)
+    }
+
+    /// The one factor f with every learner value = the answer's × f, exactly up to the rounding of
+    /// both values to the column's decimals (to 1e-9 without decimals), pinned down to within 1%;
+    /// nil when the ratios disagree. A window that loses a day gives ratios near, not equal to, 0.99.
+    func commonFactor(_ numbers: [(Double, Double)], column: Int) -> Double? {
+        let half = contract.columns[column].decimals.map { 0.5 * pow(10, -Double($0)) } ?? 0
+        var low = -Double.infinity, high = Double.infinity
+        for (expected, actual) in numbers {
+            let e = expected - (half + 1e-9 * abs(expected)), E = expected + (half + 1e-9 * abs(expected))
+            let a = actual - (half + 1e-9 * abs(actual)), A = actual + (half + 1e-9 * abs(actual))
+            guard e > 0 || E < 0 else { return nil }  // an answer this close to 0 bounds no factor
+            let ratios = [a / e, a / E, A / e, A / E]
+            low = max(low, ratios.min()!)
+            high = min(high, ratios.max()!)
+        }
+        guard low <= high else { return nil }
+        let factor = (low + high) / 2
+        return high - low <= 0.01 * abs(factor) ? factor : nil
     }
 
     /// Whether every learner value is the answer's × `factor`, within 2% or within the rounding of the
@@ -195,7 +318,35 @@ struct Diagnostician {
         guard numbers.allSatisfy({ $0.1 > $0.0 }) else { return nil }
         return Diagnosis(
             .duplicatedRows,
-            "\(name) is larger than expected in every row that differs. Usually rows are counted more than once: a join to a table with several rows per key (fan-out), or duplicated events; aggregate each table to the same grain before joining, or count DISTINCT ids. Otherwise a filter or a date window lets in too much (a 7-day window from D - 7 to D spans 8 days).")
+            "\(name) is larger than expected in every row that differs. Usually rows are counted more than once: a join to a table with several rows per key (fan-out), or duplicated events; aggregate each table to the same grain before joining, or count DISTINCT ids. Otherwise a filter or a date window lets in too much (a 7-day window from D - 7 to D spans 8 days), or, for an average or a per-unit amount, the denominator is too small.")
+    }
+
+    /// Groups labelled NULL where the answer names them ('unknown'), everything else equal: GROUP BY
+    /// keeps the rows without a value as a group of their own, but nothing names it. Returns the
+    /// diagnosis and the offsets of the rows it accounts for.
+    func nullLabels(missing: [[Value]], unexpected: [[Value]]) -> (Diagnosis, (missing: Set<Int>, unexpected: Set<Int>))? {
+        let labels = contract.columns.indices.filter { contract.columns[$0].kind == .text }
+        var matched: (missing: Set<Int>, unexpected: Set<Int>) = ([], [])
+        var example: (column: Int, label: String)?
+        for (u, row) in unexpected.enumerated() {
+            for column in labels where row[column].isNull {
+                let hit = missing.indices.first { m in
+                    guard !matched.missing.contains(m), case .text = missing[m][column] else { return false }
+                    return (0..<row.count).allSatisfy { $0 == column || comparison.equal(missing[m][$0], row[$0], column: $0) }
+                }
+                guard let m = hit, case .text(let label) = missing[m][column] else { continue }
+                matched.missing.insert(m)
+                matched.unexpected.insert(u)
+                if example == nil { example = (column, label) }
+                break
+            }
+        }
+        guard let example else { return nil }
+        let name = contract.columns[example.column].name, count = matched.unexpected.count
+        return (Diagnosis(
+            .nullLabel,
+            "\(name) is NULL in \(count) row\(count == 1 ? "" : "s") where the answer has a label ('\(example.label)'): GROUP BY keeps the rows without a \(name) as a group of their own, but it comes out as NULL. Name it: COALESCE(\(name), '\(example.label)')."),
+            matched)
     }
 
     /// More copies of a row than the answer has.
@@ -212,16 +363,15 @@ struct Diagnostician {
             "Some rows appear more often than they should (\(extra.count) distinct row\(extra.count == 1 ? "" : "s") repeated). A join that matches several rows, or a missing DISTINCT, duplicates rows.")
     }
 
-    /// Missing groups whose measures are all zero (or NULL): an INNER JOIN or WHERE dropped them.
+    /// Missing groups with zero activity: an INNER JOIN or WHERE dropped them. A group counts as
+    /// idle when a measure is 0 or every measure is NULL; NULLs beside real numbers (a cohort of 331
+    /// whose rates are not due yet) are not idleness.
     func zeroGroups(missing: [[Value]], unexpected: [[Value]]) -> Diagnosis? {
         guard !missing.isEmpty else { return nil }
         let measures = contract.columns.indices.filter { contract.columns[$0].kind.isNumeric }
         guard !measures.isEmpty else { return nil }
         let zeroRows = missing.filter { row in
-            measures.contains { index in
-                let value = row[index]
-                return value.isNull || value.numericValue == 0
-            }
+            measures.contains { row[$0].numericValue == 0 } || measures.allSatisfy { row[$0].isNull }
         }
         guard zeroRows.count == missing.count, unexpected.count < missing.count || unexpected.isEmpty else { return nil }
         let keys = comparison.keyColumns
@@ -231,9 +381,12 @@ struct Diagnostician {
             "\(missing.count) group\(missing.count == 1 ? " is" : "s are") missing\(example), and each has zero activity in the answer. An INNER JOIN (or a WHERE on the joined table) drops groups with nothing to join: start from the full list of groups and LEFT JOIN the activity, with COALESCE(…, 0).")
     }
 
-    /// Differences only at the first or last date of the range: a window boundary off by one.
+    /// Differences only at the first or last date of the range: a window boundary off by one. Rows
+    /// missing at the edges, or extra ones outside the range, fit that. Values that differ only at an
+    /// edge fit it when the range has at least three dates and nothing confirmed is `explained`
+    /// already (a first month's growth of 0 for NULL is at the edge for another reason).
     func shiftedWindow(
-        expected: [[Value]], actual: [[Value]], pairs: [ResultComparison.Pair], missing: [[Value]], unexpected: [[Value]]
+        expected: [[Value]], pairs: [ResultComparison.Pair], missing: [[Value]], unexpected: [[Value]], explained: Bool
     ) -> Diagnosis? {
         guard let dateColumn = contract.columns.firstIndex(where: { [.date, .month, .timestamp].contains($0.kind) }) else {
             return nil
@@ -247,53 +400,99 @@ struct Diagnostician {
         let differingDates = Set(dates(pairs.map(\.expected)))
         if missingDates.isEmpty && extraDates.isEmpty {
             // Every date present, but only the first or last one has different values.
-            guard !differingDates.isEmpty, differingDates.allSatisfy({ $0 == first || $0 == last }) else { return nil }
+            guard !explained, Set(all).count >= 3, !differingDates.isEmpty,
+                  differingDates.allSatisfy({ $0 == first || $0 == last }) else { return nil }
             return Diagnosis(
                 .shiftedWindow,
-                "Only the edge of the date range differs (\(differingDates.sorted().joined(separator: ", "))). Check the window's boundaries: \(boundaryAdvice)")
+                "Only the edge of the date range differs (\(differingDates.sorted().joined(separator: ", "))). \(boundaryAdvice(start: differingDates.contains(first), end: differingDates.contains(last), outside: false))")
         }
         let atEdges = missingDates.allSatisfy { $0 == first || $0 == last }
         let outside = extraDates.allSatisfy { $0 < first || $0 > last }
         guard atEdges && outside else { return nil }
+        let edges = missingDates.union(extraDates)
         return Diagnosis(
             .shiftedWindow,
-            "The difference is at the edge of the date range (\(missingDates.union(extraDates).sorted().joined(separator: ", "))). Check the window's boundaries: \(boundaryAdvice)")
+            "The difference is at the edge of the date range (\(edges.sorted().joined(separator: ", "))). \(boundaryAdvice(start: missingDates.contains(first), end: missingDates.contains(last), outside: !extraDates.isEmpty))")
     }
 
-    let boundaryAdvice =
-        "is the end inclusive? `BETWEEN '2025-03-01' AND '2025-03-31'` misses everything after midnight on the 31st when the column holds times; use `>= '2025-03-01' AND < '2025-04-01'`."
+    /// What to check at the edge that differs: questions, since the values do not tell which filter it was.
+    func boundaryAdvice(start: Bool, end: Bool, outside: Bool) -> String {
+        var checks: [String] = []
+        if start {
+            checks.append("at the start, does the first date keep all its rows, and whatever it is compared with (the previous day or month), through every filter?")
+        }
+        if end {
+            checks.append("at the end, is the last date inclusive? `BETWEEN '2025-03-01' AND '2025-03-31'` misses everything after midnight on the 31st when the column holds times; `>= '2025-03-01' AND < '2025-04-01'` does not.")
+        }
+        if outside {
+            checks.append("does the window let in dates outside the range?")
+        }
+        return "Check the window's boundaries: " + checks.joined(separator: " And ")
+    }
 }
 
 /// Notes on the SQL text itself: nondeterministic functions, and other dialects' syntax.
 public enum SQLTextNotes {
     /// A window that ends at a bare date (`BETWEEN '2025-01-01' AND '2025-03-31'`, `<= '2025-03-31'`)
-    /// stops at midnight, so timestamps later that day fall outside it. Said only when the result
-    /// is wrong, since a date column compares fine.
-    public static func dateOnlyUpperBound(_ sql: String) -> Diagnosis? {
-        let lowered = sql.lowercased()
+    /// stops at midnight, so a column holding times loses everything later on the last day. Said
+    /// only when the result is wrong; only for a column that holds times (`holdsTimes`, asked with
+    /// the unqualified name: a day column such as spend_date compares fine); and never for a bound
+    /// the reference uses too (the same column and bound, qualifiers and spacing aside).
+    public static func dateOnlyUpperBound(
+        _ sql: String, reference: String = "",
+        holdsTimes: (String) -> Bool = { !ShopSchema.tablesHoldingMoments(column: $0).isEmpty }
+    ) -> Diagnosis? {
+        // A column (maybe qualified; not a call's result such as date(x)), then a bare-date end: a
+        // date literal, or BETWEEN day bounds (`started_at BETWEEN date(d, '-6 days') AND d`).
+        let column = #"(?<![\w.)])((?:[a-z_]\w*\.)?[a-z_]\w*)"#
+        let day = #"'\d{4}-\d{2}-\d{2}'"#, dayCall = #"date\([^()]*\)"#, name = #"[a-z_]\w*(?:\.[a-z_]\w*)?\b(?!\s*\()"#
         let patterns = [
-            #"between\s+'\d{4}-\d{2}-\d{2}'\s+and\s+'\d{4}-\d{2}-\d{2}'"#, #"<=\s*'\d{4}-\d{2}-\d{2}'"#,
-            // A timestamp column (the shop's end in _at) BETWEEN day bounds: `started_at BETWEEN date(d, '-6 days') AND d`.
-            #"\w+_at\s+between\s+(date\(|'\d{4}-\d{2}-\d{2}')"#,
+            column + #"\s+between\s+(?:"# + day + "|" + dayCall + #")\s+and\s+("# + day + "|" + dayCall + "|" + name + ")",
+            column + #"\s+between\s+(?:(?!\band\b)[^()]|\([^()]*\))+?\s+and\s+("# + day + "|" + dayCall + ")",
+            column + #"\s*<=\s*("# + day + "|" + dayCall + ")",
         ]
-        guard patterns.contains(where: { lowered.range(of: $0, options: .regularExpression) != nil }) else { return nil }
+        func bounds(_ text: String) -> [(column: String, bound: String)] {
+            let code = SQLText.code(text, keepingStrings: true).lowercased() as NSString
+            return patterns.flatMap { pattern in
+                (try? NSRegularExpression(pattern: pattern))?.matches(in: code as String, range: NSRange(location: 0, length: code.length)) ?? []
+            }.compactMap { match in
+                let unqualified = { (text: String) in String(text.split(separator: ".").last ?? Substring(text)) }
+                let column = unqualified(code.substring(with: match.range(at: 1)))
+                let end = code.substring(with: match.range(at: 2))
+                // BETWEEN … AND another column that holds times ends at a moment, not a bare date.
+                if !end.hasPrefix("'") && !end.hasPrefix("date(") && holdsTimes(unqualified(end)) { return nil }
+                let bound = code.substring(with: match.range)
+                    .replacingOccurrences(of: #"[a-z_]\w*\."#, with: "", options: .regularExpression)
+                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                return (column, bound)
+            }
+        }
+        let theirs = Set(bounds(reference).map(\.bound))
+        guard let column = bounds(sql).first(where: { !theirs.contains($0.bound) && holdsTimes($0.column) })?.column else { return nil }
         return Diagnosis(
             .shiftedWindow,
-            "The query ends a window at a bare date (BETWEEN … AND a date, or <= 'YYYY-MM-DD'). Against a timestamp column that stops at midnight, so everything later on the last day is left out. Compare dates with dates (date(started_at) BETWEEN …), or use < the day after the end: ordered_at >= '2025-01-01' AND ordered_at < '2025-04-01'.")
+            "The query ends a window on \(column) at a bare date (BETWEEN … AND a date, or <= 'YYYY-MM-DD'). \(column) holds times, so the window stops at midnight and leaves out everything later on the last day. Compare dates with dates (date(\(column)) BETWEEN …), or end before the next day: \(column) >= '2025-01-01' AND \(column) < '2025-04-01'.")
     }
 
-    /// Codes and messages for things in the SQL that SQLite does differently or that change run to run.
+    /// Codes and messages for things in the SQL that SQLite does differently or that change run to
+    /// run. They read the code only, never comments or (except for 'now') string literals, and are
+    /// the same for every command that runs SQL: `run` and `shell` print them after the result or
+    /// the error, `submit`, `watch` and `grade` after the verdict.
     public static func notes(for sql: String) -> [Diagnosis] {
-        let stripped = stripStringsAndComments(sql).lowercased()
+        let stripped = SQLText.code(sql).lowercased()
+        let withStrings = SQLText.code(sql, keepingStrings: true).lowercased()
         var notes: [Diagnosis] = []
         let nondeterministic = ["random(", "randomblob(", "'now'", "current_timestamp", "current_date", "current_time"]
         let hits = nondeterministic.filter { pattern in
-            pattern == "'now'" ? sql.lowercased().contains("'now'") : stripped.contains(pattern)
+            pattern == "'now'" ? withStrings.contains("'now'") : stripped.contains(pattern)
         }
         if !hits.isEmpty {
+            let names = hits.map { $0.replacingOccurrences(of: "(", with: "()") }
+            let usesClock = hits.contains { !$0.hasPrefix("random") }
             notes.append(Diagnosis(
                 .nondeterministic,
-                "The query uses \(hits.map { $0.replacingOccurrences(of: "(", with: "()") }.joined(separator: ", ")), which changes from run to run; an answer must depend only on the data. Use the dataset's own dates (it ends on 2025-06-30)."))
+                "The query uses \(names.joined(separator: ", ")), which \(names.count == 1 ? "gives" : "give") a different result from run to run, so the result does not depend on the data alone."
+                    + (usesClock ? " The data ends on 2025-06-30: use fixed dates from it instead of today's." : "")))
         }
         for rule in dialectRules where rule.matches(stripped) {
             notes.append(Diagnosis(.dialect, rule.advice))
@@ -322,45 +521,21 @@ public enum SQLTextNotes {
         DialectRule(pattern: #"\b(to_char|to_date|date_format|date_add|date_sub|dateadd)\s*\("#, advice: "That date function is from another database. In SQLite use strftime(format, ts) to format and date(ts, '+N days') to shift."),
         DialectRule(pattern: #"\bisnull\s*\("#, advice: "ISNULL(x, y) is SQL Server. In SQLite: COALESCE(x, y) or IFNULL(x, y)."),
         DialectRule(pattern: #"\bnvl\s*\("#, advice: "NVL is Oracle. In SQLite: COALESCE(x, y)."),
-        DialectRule(pattern: #"\bfull\s+(outer\s+)?join\b"#, advice: "FULL OUTER JOIN arrived in SQLite 3.39; it works here, but check that you need it."),
+        DialectRule(pattern: #"\bfull\s+(outer\s+)?join\b"#, advice: fullJoinAdvice(linkedVersion: SQLiteLibrary.version)),
         DialectRule(pattern: #"\bqualify\b"#, advice: "QUALIFY is Snowflake/BigQuery. In SQLite, compute the window function in a subquery or CTE and filter it in the outer WHERE."),
     ]
 
+    /// FULL OUTER JOIN exists from SQLite 3.39 on; whether it runs depends on the SQLite sqlprep is linked with.
+    static func fullJoinAdvice(linkedVersion version: String) -> String {
+        let parts = version.split(separator: ".").compactMap { Int($0) }
+        let supported = parts.count >= 2 && (parts[0], parts[1]) >= (3, 39)
+        return supported
+            ? "FULL OUTER JOIN needs SQLite 3.39 or later; this sqlprep runs SQLite \(version), so it works here, but check that you need it."
+            : "FULL OUTER JOIN needs SQLite 3.39 or later, and this sqlprep runs SQLite \(version). Combine a LEFT JOIN with the other side's unmatched rows (UNION ALL … WHERE … IS NULL)."
+    }
+
     /// The SQL with string literals and comments blanked out, so patterns match only code.
     static func stripStringsAndComments(_ sql: String) -> String {
-        var out = ""
-        var iterator = Array(sql).makeIterator()
-        var pending: Character?
-        func next() -> Character? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
-        }
-        while let c = next() {
-            if c == "'" {
-                out.append(" ")
-                while let d = next() {
-                    guard d == "'" else { continue }
-                    guard let e = next() else { break }
-                    if e == "'" { continue }  // an escaped quote inside the string
-                    pending = e
-                    break
-                }
-            } else if c == "-" {
-                if let d = next() {
-                    if d == "-" { while let e = next(), e != "\n" {}; out.append("\n") } else { out.append(c); pending = d }
-                } else { out.append(c) }
-            } else if c == "/" {
-                if let d = next() {
-                    if d == "*" {
-                        var previous: Character = " "
-                        while let e = next() { if previous == "*" && e == "/" { break }; previous = e }
-                        out.append(" ")
-                    } else { out.append(c); pending = d }
-                } else { out.append(c) }
-            } else {
-                out.append(c)
-            }
-        }
-        return out
+        SQLText.code(sql)
     }
 }

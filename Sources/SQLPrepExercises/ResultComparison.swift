@@ -1,5 +1,6 @@
 import Foundation
 import SQLiteKit
+import SQLPrepData
 import SQLPrepSandbox
 
 /// Compares a learner's result with the reference result under an exercise's ``ResultContract``.
@@ -8,8 +9,9 @@ import SQLPrepSandbox
 /// - **Columns** are matched by position; names need not match. A different column count is a
 ///   `wrong_shape` failure. When the names suggest a different order, the report says so.
 /// - **Rows** are a multiset (duplicates count) unless the contract is ordered. For ordered contracts
-///   only the declared sort keys are enforced: the learner's rows must be sorted by them, and rows
-///   that tie may come in any order. Right rows in the wrong order is its own verdict, `wrong_order`.
+///   only the declared sort keys are enforced: the learner's rows must be sorted by them, by the
+///   reference's values or by their own, and rows that tie (after rounding) may come in any order.
+///   Right rows in the wrong order is its own verdict, `wrong_order`.
 /// - **Numbers**: integer and real compare by value (3 = 3.0). With `decimals` d in the contract, two
 ///   values are equal when they are equal rounded to d decimals, or within ½·10⁻ᵈ of each other
 ///   (so a value on a rounding boundary is not punished); with none, within a relative 1e-9. A number stored as text ('3.5') never equals a
@@ -27,8 +29,28 @@ public struct ResultComparison: Sendable {
         self.contract = contract
     }
 
-    /// Compares `actual` (the learner's) with `expected` (the reference's).
-    public func compare(expected: QueryResult, actual: QueryResult) -> ComparisonReport {
+    /// The SQL behind the two results, for the diagnoses that values alone cannot settle: whether
+    /// whole numbers come from a division of two integers, whether a window ends at a bare date on
+    /// a column that holds times.
+    public struct Queries: Sendable {
+        public let learner: String
+        public let reference: String
+        /// Whether the dataset's column of this unqualified name holds times of day.
+        public let holdsTimes: @Sendable (String) -> Bool
+
+        public init(
+            learner: String, reference: String,
+            holdsTimes: @escaping @Sendable (String) -> Bool = { !ShopSchema.tablesHoldingMoments(column: $0).isEmpty }
+        ) {
+            self.learner = learner
+            self.reference = reference
+            self.holdsTimes = holdsTimes
+        }
+    }
+
+    /// Compares `actual` (the learner's) with `expected` (the reference's); `queries`, when given,
+    /// lets the diagnoses read the SQL too.
+    public func compare(expected: QueryResult, actual: QueryResult, queries: Queries? = nil) -> ComparisonReport {
         var report = ComparisonReport(
             expectedColumns: expected.columns, actualColumns: actual.columns,
             expectedRowCount: expected.rows.count, actualRowCount: actual.rows.count)
@@ -75,7 +97,7 @@ public struct ResultComparison: Sendable {
         report.missingRowsTotal = unpairedMissing.count
         report.unexpectedRowsTotal = unpairedUnexpected.count
 
-        report.diagnoses = Diagnostician(comparison: self).diagnose(
+        report.diagnoses = Diagnostician(comparison: self, queries: queries).diagnose(
             expected: expected, actual: actual, pairs: pairs, missing: unpairedMissing, unexpected: unpairedUnexpected)
         return report
     }
@@ -222,11 +244,14 @@ public struct ResultComparison: Sendable {
 
     // MARK: - Order
 
-    /// The first learner row that breaks the contract's order, judged on the **reference's** values of
-    /// the matched rows: the reference is already sorted by the keys, so two rows may come in either
-    /// order exactly when the reference ties them. (Judging the learner's own unrounded values would
-    /// call 8.8975 and 8.8947 a tie at one decimal and demand the secondary key, although the
-    /// reference orders them 8.9 before 8.89.)
+    /// The first learner row that breaks the contract's order. A pair of neighbouring rows is in
+    /// order when it is by the **reference's** values of the matched rows, or by the learner's own
+    /// values. The reference's values alone are not enough: rows that tie only after rounding
+    /// (books 5.2851 and home 5.2901, both 5.29) are ordered by the next key there, while an
+    /// unrounded answer, which the contract allows, rightly sorts them by its finer values. The
+    /// learner's values compared within the column's tolerance are not enough either: 8.8975 and
+    /// 8.8947 tie there, which would demand the next key although the reference orders them 8.90
+    /// before 8.89. So ties after rounding may come either way.
     func firstOutOfOrder(_ actual: [[Value]], expected: [[Value]]) -> Int? {
         var pool: [[CellKey]: [Int]] = [:]
         for (index, row) in expected.enumerated() { pool[rowKey(row), default: []].append(index) }
@@ -246,21 +271,30 @@ public struct ResultComparison: Sendable {
                 mapped.append(row)
             }
         }
-        return firstOutOfOrder(mapped)
+        guard actual.count > 1 else { return nil }
+        // The learner's values are compared as they are, without the column's rounding: that
+        // rounding is what makes them tie, and their finer order is a true order.
+        return (1..<actual.count).first { index in
+            !inOrder(mapped[index - 1], mapped[index], rounded: true) && !inOrder(actual[index - 1], actual[index], rounded: false)
+        }
     }
 
     /// The index of the first row that breaks the contract's sort order, or nil when sorted.
     public func firstOutOfOrder(_ rows: [[Value]]) -> Int? {
         guard rows.count > 1 else { return nil }
-        for index in 1..<rows.count {
-            for sortKey in contract.sortKeys {
-                let order = ResultComparison.sqliteOrder(rows[index - 1][sortKey.column], rows[index][sortKey.column], decimals: decimals(sortKey.column))
-                if order == 0 { continue }
-                if (order < 0) != !sortKey.descending { return index }
-                break
-            }
+        return (1..<rows.count).first { !inOrder(rows[$0 - 1], rows[$0], rounded: true) }
+    }
+
+    /// Whether `first` may come before `second` under the sort keys; numbers tie when equal at the
+    /// column's decimals (`rounded`) or only when equal to within floating-point noise.
+    func inOrder(_ first: [Value], _ second: [Value], rounded: Bool) -> Bool {
+        for sortKey in contract.sortKeys {
+            let order = ResultComparison.sqliteOrder(
+                first[sortKey.column], second[sortKey.column], decimals: rounded ? decimals(sortKey.column) : nil)
+            if order == 0 { continue }
+            return (order < 0) == !sortKey.descending
         }
-        return nil
+        return true
     }
 
     /// SQLite's sort order: NULL < numbers < text < blob; numbers by value, text by bytes.
