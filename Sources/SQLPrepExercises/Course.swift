@@ -335,6 +335,14 @@ public enum CourseLoader {
             }
         }
 
+        // Numbers about the data: placeholders and checked numbers must parse and name declared columns.
+        for file in ["prompt.md", "hints.md", "explanation.md"] {
+            guard let text = files["\(folder)/\(file)"] else { continue }
+            for message in DataNumbers.syntaxProblems(in: text, columns: columns.map(\.name), allowPlaceholders: file != "prompt.md") {
+                problem(file, message)
+            }
+        }
+
         var wrongQueries: [Exercise.WrongQuery] = []
         let wrongPrefix = "\(folder)/wrong/"
         for path in files.keys.filter({ $0.hasPrefix(wrongPrefix) }).sorted() {

@@ -8,7 +8,8 @@ import SQLPrepSandbox
 /// For every exercise: the reference runs in the sandbox and returns rows with the contract's
 /// column count; the result is not trivially constant (it changes on another seed); an ordered
 /// contract has an ORDER BY and the reference follows it; there are at least two hints and two
-/// known-wrong queries; every known-wrong query runs and fails; and the stored expected result
+/// known-wrong queries; every known-wrong query runs and fails; every number about the data in
+/// the texts still agrees with the reference (``DataNumbers``); and the stored expected result
 /// (when a fixtures folder is given) still matches.
 public struct CourseValidator {
     /// Supplies a sandbox for a dataset spec (the CLI caches images on disk; tests keep them in memory).
@@ -79,6 +80,15 @@ public struct CourseValidator {
             }
         } catch {
             problem("solution.sql", "fails on another seed: \(error)")
+        }
+
+        // Numbers about the data in the texts: every placeholder resolves, every checked number holds.
+        let texts = [("prompt.md", exercise.prompt), ("explanation.md", exercise.explanation)]
+            + exercise.hints.enumerated().map { ("hints.md", $0.element.text) }
+        for (file, text) in texts {
+            for message in DataNumbers.problems(in: text, contract: exercise.contract, reference: reference) {
+                problem(file, message + " (the reference on seed \(exercise.dataset.seed), scale \(exercise.dataset.scale))")
+            }
         }
 
         var seen: [String: [String]] = [:]  // diagnosis code → the known-wrong queries that show it

@@ -6,7 +6,7 @@ import SQLPrepData
 public enum ExerciseText {
     public static func render(_ exercise: Exercise, style: TextStyle, width: Int = 100) -> String {
         var out = style.bold(exercise.title) + "  " + style.dim("[\(exercise.id) · \(exercise.track.title) · \(exercise.difficulty.rawValue)]") + "\n\n"
-        out += inlineMarkdown(exercise.prompt.trimmingCharacters(in: .whitespacesAndNewlines), style: style) + "\n\n"
+        out += inlineMarkdown(exercise.promptText.trimmingCharacters(in: .whitespacesAndNewlines), style: style) + "\n\n"
         out += style.bold("Return these columns, in this order") + " (names are up to you):\n"
         for (index, column) in exercise.contract.columns.enumerated() {
             let rounding = column.decimals.map { ", rounded to \($0) decimal\($0 == 1 ? "" : "s")" } ?? ""

@@ -79,10 +79,14 @@ public enum VerdictText {
                 lines.append(style.dim("Note: ") + note)
             }
         }
-        for note in verdict.sqlNotes {
-            lines.append(style.yellow(note.code == .dialect ? "Dialect: " : "Note: ") + note.message)
-        }
+        lines += noteLines(verdict.sqlNotes, style: style)
         return lines.joined(separator: "\n")
+    }
+
+    /// The notes on a query's SQL text (``SQLTextNotes/notes(for:)``), as lines: the same words
+    /// after a verdict (`submit`, `watch`, `grade`) and after a result or error (`run`, `shell`).
+    public static func noteLines(_ notes: [Diagnosis], style: TextStyle) -> [String] {
+        notes.map { style.yellow($0.code == .dialect ? "Dialect: " : "Note: ") + $0.message }
     }
 
     /// Where a failed query went wrong (line, column, caret) and what to do, as lines.

@@ -61,15 +61,16 @@ public struct SQLLocation: Sendable, Hashable {
         self.lineText = text
     }
 
-    /// The best fallback when SQLite gives no offset: the first place the name in a message such
-    /// as "no such table: shipments" or "no such column: revenue" appears in the SQL.
+    /// The best fallback when SQLite gives no offset: the first place the code names the name in a
+    /// message such as "no such table: shipments" or "no such column: revenue" — as a whole word
+    /// when it can, and never inside a comment or a string literal.
     public init?(namedIn message: String, sql: String) {
         guard let colon = message.lastIndex(of: ":") else { return nil }
         let name = message[message.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count < 200 else { return nil }
         let bare = name.split(separator: ".").last.map(String.init) ?? name
-        guard let range = sql.range(of: bare, options: .caseInsensitive) else { return nil }
-        self.init(byteOffset: sql.utf8.distance(from: sql.utf8.startIndex, to: range.lowerBound), in: sql)
+        guard let offset = SQLText.firstMention(of: bare, in: sql) else { return nil }
+        self.init(byteOffset: offset, in: sql)
     }
 
     /// The line, and a caret under the column:

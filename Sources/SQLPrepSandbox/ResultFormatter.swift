@@ -19,6 +19,12 @@ public struct ResultFormatter: Sendable {
     /// columns with a note. Nil: no limit (files, pipes).
     public var maxTableWidth: Int?
 
+    /// How to see the rows a table leaves out, in the words of the command that prints it (only it
+    /// knows its options), e.g. "--max-rows N shows more". Nil: the note only counts them.
+    public var moreRowsAdvice: String?
+    /// How to see the columns a narrow terminal leaves out, likewise. Nil: the note only counts them.
+    public var moreColumnsAdvice: String?
+
     public init(maxRows: Int = 50, maxValueWidth: Int = 40, color: Bool = false, maxTableWidth: Int? = nil) {
         self.maxRows = maxRows
         self.maxValueWidth = maxValueWidth
@@ -83,12 +89,12 @@ public struct ResultFormatter: Sendable {
         }
         out.append(line("└", "┴", "┘"))
         if hidden > 0 {
-            out.append("(\(hidden) more column\(hidden == 1 ? "" : "s") not shown: the terminal is too narrow; use --format csv, or select fewer columns)")
+            out.append("(\(hidden) more column\(hidden == 1 ? "" : "s") not shown: the terminal is too narrow\(moreColumnsAdvice.map { "; " + $0 } ?? ""))")
         }
         if footer {
             var note = rows.count == 1 ? "(1 row)" : "(\(rows.count) rows)"
             if rows.count > shown.count {
-                note = "(\(rows.count) rows; the first \(shown.count) shown — use --max-rows N or --format csv for all)"
+                note = "(\(rows.count) rows; the first \(shown.count) shown\(moreRowsAdvice.map { " — " + $0 } ?? ""))"
             }
             out.append(note)
         }

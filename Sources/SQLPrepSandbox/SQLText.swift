@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the bytes of a learner's file into SQL text, or says precisely why not — before SQLite
 /// sees anything.
 ///
@@ -121,14 +123,121 @@ public enum SQLText {
         ("\u{FF08}", "a full-width parenthesis; use ("),
     ]
 
-    /// A hint when the text contains a look-alike character, else nil.
+    /// A hint when the SQL code — not its comments or string literals — contains a look-alike
+    /// character, else nil. A starter file quotes the prompt in `--` comments, dashes and all, and
+    /// 'It’s' in a string literal is data: neither is what SQLite tripped over.
     public static func lookalikeHint(_ text: String) -> String? {
+        let code = code(text)
         for (character, advice) in lookalikes {
-            if let index = text.firstIndex(of: character) {
-                let line = text[..<index].filter { $0 == "\n" }.count + 1
+            if let index = code.firstIndex(of: character) {
+                let line = code[..<index].filter { $0 == "\n" }.count + 1
                 return "Line \(line) contains \(advice)."
             }
         }
         return nil
+    }
+
+    /// The hint for an error SQLite reported on `sql` (its message is `message`), when the code
+    /// shows a likely cause: a look-alike character, or a text value written in double quotes
+    /// (`channel = "email"` reads as a column named email). Nil when there is nothing specific to say.
+    public static func errorHint(message: String, sql: String) -> String? {
+        if let hint = lookalikeHint(sql) { return hint }
+        if let colon = message.range(of: "no such column:") {
+            let name = message[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty, code(sql).range(of: "\"\(name)\"", options: .caseInsensitive) != nil {
+                return "\"\(name)\" in double quotes names a column; a text value takes single quotes ('\(name)')."
+            }
+        }
+        return nil
+    }
+
+    /// What to look at when a query runs out of time or work. Only possibilities: the sandbox cannot
+    /// tell which one it was, and a query may have every join condition and still multiply rows.
+    public static let slowQueryHint =
+        "Possible causes: a join that multiplies rows — one with no condition (every row × every row), or one on a key that repeats on both sides, such as sessions joined to orders on user_id (every match × every match); a recursive CTE that never stops; or work on very long strings. Aggregating each side to one row per key before joining keeps the row count down."
+
+    /// What to look at when a query runs out of memory; possibilities, as for ``slowQueryHint``.
+    public static let memoryHint =
+        "Possible causes: a join that multiplies rows (no condition, or a key that repeats on both sides), or a huge string built with group_concat, printf or zeroblob."
+
+    /// `sql` with every comment and (unless `keepingStrings`) every string literal blanked out, byte
+    /// for byte: each UTF-8 byte becomes a space and line breaks stay, so byte offsets and line
+    /// numbers still match `sql`. Quoted identifiers ("x", `x`, [x]) are code. A string literal that
+    /// never closes is left as it is: it is part of the error, and whatever it swallowed may be why.
+    public static func code(_ sql: String, keepingStrings: Bool = false) -> String {
+        var bytes = Array(sql.utf8)
+        let count = bytes.count
+        let quote = UInt8(ascii: "'"), newline = UInt8(ascii: "\n")
+        func blank(_ range: Range<Int>) {
+            for index in range where bytes[index] != newline { bytes[index] = UInt8(ascii: " ") }
+        }
+        var i = 0
+        while i < count {
+            let byte = bytes[i]
+            let next: UInt8? = i + 1 < count ? bytes[i + 1] : nil
+            if byte == UInt8(ascii: "-"), next == UInt8(ascii: "-") {
+                let start = i
+                while i < count && bytes[i] != newline { i += 1 }
+                blank(start..<i)
+            } else if byte == UInt8(ascii: "/"), next == UInt8(ascii: "*") {
+                let start = i
+                i += 2
+                while i < count && !(bytes[i] == UInt8(ascii: "*") && i + 1 < count && bytes[i + 1] == UInt8(ascii: "/")) { i += 1 }
+                i = min(i + 2, count)  // an unclosed comment runs to the end, as in SQLite
+                blank(start..<i)
+            } else if byte == quote {
+                let start = i
+                i += 1
+                var closed = false
+                while i < count {
+                    if bytes[i] == quote {
+                        if i + 1 < count && bytes[i + 1] == quote { i += 2; continue }  // '' inside the literal
+                        i += 1
+                        closed = true
+                        break
+                    }
+                    i += 1
+                }
+                if closed && !keepingStrings { blank(start..<i) }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "[") {
+                // A quoted identifier: code, but a -- or ' inside it starts nothing.
+                let close = byte == UInt8(ascii: "[") ? UInt8(ascii: "]") : byte
+                i += 1
+                while i < count {
+                    if bytes[i] == close {
+                        if close != UInt8(ascii: "]") && i + 1 < count && bytes[i + 1] == close { i += 2; continue }
+                        break
+                    }
+                    i += 1
+                }
+                i += 1
+            } else {
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The byte offset in `sql` where the code (not a comment or string literal) first names `name`:
+    /// a whole-word match if there is one, else any match; case-insensitive. For an error such as
+    /// "no such column: revenue" that comes without a position.
+    public static func firstMention(of name: String, in sql: String) -> Int? {
+        let code = code(sql)
+        func isWordCharacter(_ character: Character?) -> Bool {
+            guard let character else { return false }
+            return character.isLetter || character.isNumber || character == "_"
+        }
+        var firstAny: Range<String.Index>?
+        var searchFrom = code.startIndex
+        while let range = code.range(of: name, options: .caseInsensitive, range: searchFrom..<code.endIndex) {
+            if firstAny == nil { firstAny = range }
+            let before = range.lowerBound == code.startIndex ? nil : code[code.index(before: range.lowerBound)]
+            let after = range.upperBound == code.endIndex ? nil : code[range.upperBound]
+            if !isWordCharacter(before) && !isWordCharacter(after) {
+                return code.utf8.distance(from: code.utf8.startIndex, to: range.lowerBound)
+            }
+            searchFrom = code.index(after: range.lowerBound)
+        }
+        return firstAny.map { code.utf8.distance(from: code.utf8.startIndex, to: $0.lowerBound) }
     }
 }

@@ -62,7 +62,7 @@ public struct Workspace: Sendable {
     /// The starter file: the prompt as a comment header, then a marked place to write.
     public static func starter(for exercise: Exercise) -> String {
         var lines = ["-- exercise: \(exercise.id)", "-- \(exercise.title) (\(exercise.track.title), \(exercise.difficulty.rawValue))", "--"]
-        for line in exercise.prompt.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in exercise.promptText.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false) {
             lines.append(line.isEmpty ? "--" : "-- " + line)
         }
         lines.append("--")

@@ -59,9 +59,10 @@ extension SQLPrep {
             let before = try session.store.hintsRevealed(exercise.id)
             let level = try session.store.revealHint(exercise: exercise.id, available: hints.count)
             print(style.bold("Hints for \(exercise.title)") + style.dim(" (\(level) of \(hints.count))"))
+            let reference = ExerciseTexts.reference(for: exercise)
             for (index, hint) in hints.prefix(level).enumerated() {
                 print("")
-                print((index + 1 == level && level > before ? style.yellow("\(index + 1). ") : "\(index + 1). ") + hint.text)
+                print((index + 1 == level && level > before ? style.yellow("\(index + 1). ") : "\(index + 1). ") + exercise.text(of: hint, reference: reference))
             }
             if level == before {
                 print("")

@@ -36,6 +36,11 @@ extension SQLPrep {
         @Flag(name: .long, help: "Plain text, no colours (also: the NO_COLOR environment variable).")
         var noColor = false
 
+        /// Set by `sqlprep shell`, which runs each statement as a child `run`: notes then name the
+        /// shell's dot-commands instead of run's options.
+        @Flag(name: .customLong("for-shell"), help: .private)
+        var forShell = false
+
         @OptionGroup var dataset: DatasetOptions
         @OptionGroup var limitOptions: LimitOptions
 
@@ -51,29 +56,36 @@ extension SQLPrep {
         func run() throws {
             let bytes: [UInt8]
             if let file {
-                bytes = try readQueryFile(file)
+                bytes = try readQueryFile(file, otherwise: "or pass the query with -e 'select …'")
             } else {
                 bytes = Array((sql ?? "").utf8)
             }
             let sandbox = try SandboxSession.make(dataset: dataset.spec(), limits: limitOptions.limits)
             let style = TextStyle(color: Terminal.useColor(disabled: noColor))
+            // The same notes on the SQL text (other dialects, run-to-run functions) that submit gives.
+            let notes = VerdictText.noteLines(SQLTextNotes.notes(for: String(decoding: bytes, as: UTF8.self)), style: style)
             switch sandbox.run(bytes: bytes) {
             case .success(let result):
-                let formatter = ResultFormatter(maxRows: maxRows, color: style.color, maxTableWidth: Terminal.stdoutIsTerminal ? Terminal.width : nil)
+                var formatter = ResultFormatter(maxRows: maxRows, color: style.color, maxTableWidth: Terminal.stdoutIsTerminal ? Terminal.width : nil)
+                formatter.moreRowsAdvice = forShell ? ".mode csv shows them all" : "--max-rows N or --format csv shows them all"
+                formatter.moreColumnsAdvice = forShell ? ".mode csv shows them all, or select fewer columns" : "--format csv shows them all, or select fewer columns"
                 print(formatter.render(result, as: format))
+                // On standard error, so that a CSV or JSON result stays clean.
+                if !notes.isEmpty { Terminal.error(notes.joined(separator: "\n")) }
             case .failure(let failure):
-                print(FailureText.render(failure, style: style))
+                print(([FailureText.render(failure, style: style)] + notes).joined(separator: "\n"))
                 throw ExitCode(1)
             }
         }
     }
 }
 
-/// Reads a learner's query file, or fails with a message that says what to do.
-func readQueryFile(_ path: String) throws -> [UInt8] {
+/// Reads a learner's query file, or fails with a message that says what to do. `otherwise` is the
+/// calling command's other way to give a query, said after "Check the path".
+func readQueryFile(_ path: String, otherwise: String) throws -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw CLIError("No such file: \(path). Check the path, or pass the query with -e 'select …'.")
+        throw CLIError("No such file: \(path). Check the path, \(otherwise).")
     }
     guard !isDirectory.boolValue else {
         throw CLIError("\(path) is a folder, not a query file.")

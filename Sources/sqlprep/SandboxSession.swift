@@ -43,10 +43,20 @@ enum FailureText {
         case .empty: label = "Empty query"
         case .refused: label = "Refused"
         case .sqlError: label = "SQL error"
-        case .timeout: label = "Time limit"
+        case .timeout: label = "Ran too long"
         case .limit: label = "Limit reached"
         }
         let lines = [style.red(style.bold(label + ":")) + " " + failure.message] + VerdictText.failureDetails(failure, style: style)
         return lines.joined(separator: "\n")
+    }
+}
+
+/// The reference result an exercise's texts read their placeholders from (``DataNumbers``): run on
+/// the exercise's own dataset, and only when a hint or the explanation has a placeholder.
+enum ExerciseTexts {
+    static func reference(for exercise: Exercise, sandbox: Sandbox? = nil) -> QueryResult? {
+        guard exercise.textsNeedReference else { return nil }
+        guard let sandbox = sandbox ?? (try? SandboxSession.make(dataset: exercise.dataset, limits: SandboxLimits(), quiet: true)) else { return nil }
+        return try? Checker(sandbox: sandbox, dataset: exercise.dataset).reference(for: exercise)
     }
 }

@@ -143,8 +143,8 @@ struct ShellSession {
 
     /// Runs one statement in a child sqlprep, so that a query the watchdog must stop ends only the child.
     mutating func execute(_ sql: String, format: ResultFormatter.Format? = nil) {
-        let arguments = ["run", "-e", sql, "--format", (format ?? mode).rawValue, "--seed", String(spec.seed), "--scale", spec.scale.description,
-                         "--time-limit", String(limits.timeLimit), "--memory-limit", String(limits.memoryLimit), "--row-limit", String(limits.rowLimit)]
+        let arguments = ["run", "--for-shell", "-e", sql, "--format", (format ?? mode).rawValue, "--seed", String(spec.seed), "--scale", spec.scale.description,
+                         "--time-limit", String(limits.timeLimit), "--work-limit", String(limits.workLimit), "--memory-limit", String(limits.memoryLimit), "--row-limit", String(limits.rowLimit)]
         let output = SelfProcess.run(arguments)
         if !output.stdout.isEmpty { print(output.stdout, terminator: output.stdout.hasSuffix("\n") ? "" : "\n") }
         if !output.stderr.isEmpty { Terminal.error(output.stderr) }

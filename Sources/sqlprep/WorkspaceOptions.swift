@@ -36,7 +36,8 @@ extension Exercise {
 enum SampleRows {
     static func render(for exercise: Exercise, style: TextStyle) -> String {
         guard let sandbox = try? SandboxSession.make(dataset: exercise.dataset, limits: SandboxLimits(), quiet: true) else { return "" }
-        let formatter = ResultFormatter(maxRows: 3, maxValueWidth: 22, color: style.color, maxTableWidth: Terminal.stdoutIsTerminal ? Terminal.width : nil)
+        var formatter = ResultFormatter(maxRows: 3, maxValueWidth: 22, color: style.color, maxTableWidth: Terminal.stdoutIsTerminal ? Terminal.width : nil)
+        formatter.moreColumnsAdvice = "the table descriptions above list every column"
         var out = ""
         for table in exercise.tablesUsed {
             guard case .success(let result) = sandbox.run(sql: "SELECT * FROM \(table.name) LIMIT 3") else { continue }
