@@ -172,4 +172,25 @@ public enum ShopSchema {
     public static func table(named name: String) -> TableSchema? {
         tables.first { $0.name == name }
     }
+
+    /// A column that names a row of another table (`REFERENCES parent` in its constraints).
+    public struct ForeignKey: Sendable, Hashable {
+        public let table: String
+        public let column: String
+        public let parent: String
+        /// The parent's primary key column.
+        public let parentColumn: String
+    }
+
+    /// Every foreign key, read from the columns' `REFERENCES` constraints, in load order: the
+    /// relational facts a tool that cuts the data into consistent pieces needs.
+    public static let foreignKeys: [ForeignKey] = tables.flatMap { table in
+        table.columns.compactMap { column -> ForeignKey? in
+            let words = column.constraints.split(separator: " ")
+            guard let at = words.firstIndex(of: "REFERENCES"), at + 1 < words.count,
+                  let parent = ShopSchema.table(named: String(words[at + 1])),
+                  let key = parent.columns.first(where: { $0.constraints.contains("PRIMARY KEY") }) else { return nil }
+            return ForeignKey(table: table.name, column: column.name, parent: parent.name, parentColumn: key.name)
+        }
+    }
 }

@@ -3,7 +3,8 @@ import SQLiteKit
 import SQLPrepData
 import SQLPrepSandbox
 
-/// A tiny database on which the learner's query and the reference disagree, with both results.
+/// A tiny database on which the learner's query and the reference disagree in the same way as on
+/// the full data, with both results.
 public struct Counterexample: Sendable {
     public struct Table: Sendable {
         public let name: String
@@ -11,79 +12,167 @@ public struct Counterexample: Sendable {
         public let rows: [[Value]]
     }
 
-    /// The remaining rows, per table (tables with no rows left out).
+    /// Every table either query reads, in schema order (an empty one is part of the example too:
+    /// "no orders at all" is how a missing zero group shows).
     public let tables: [Table]
     public let reference: QueryResult
     public let learner: QueryResult
-    /// How many candidate databases were tried, and how long the search took.
+    /// Rows of each result that have no equal partner in the other (shown marked).
+    public let referenceMarks: Set<Int>
+    public let learnerMarks: Set<Int>
+    /// How the two differ on the full data, which the example reproduces.
+    public let difference: Difference
+    /// Work done: candidate databases tried and rows copied into them.
     public let runs: Int
+    public let rowsCopied: Int
+    /// Wall-clock time, for benchmarks only: nothing is decided on it.
     public let milliseconds: Double
-    /// True when the time budget or the run cap ended the search before it could shrink further.
+    /// True when the work budget ended the shrinking early (a smaller example may exist).
     public let budgetExhausted: Bool
 
     public var rowCount: Int { tables.map(\.rows.count).reduce(0, +) }
 }
 
-/// Searches for the smallest sub-database of a dataset on which two queries disagree (after the
-/// idea of RATest): grow a random sample of whole users until the queries disagree, then delta-debug
-/// (remove halves, quarters, … single units while the disagreement persists), first over whole
-/// users, anonymous visits, spend rows, products and experiments, then over single rows. Rows stay
-/// consistent: a row whose parent (its session, order or user) is gone is dropped with it.
+/// How two results differ: what an example must show to be about the same mistake.
+public struct Difference: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Same rows, another order.
+        case order
+        /// Some values differ (in `columns`, by position), rows are missing or unexpected.
+        case result(columns: Set<Int>, missing: Bool, unexpected: Bool)
+    }
+
+    public let kind: Kind
+
+    /// The difference `report` describes; nil when there is none, or the shapes differ (an example
+    /// adds nothing to "3 columns instead of 4").
+    public init?(_ report: ComparisonReport) {
+        switch report.reason {
+        case nil, .wrongShape?: return nil
+        case .wrongOrder?: kind = .order
+        case .wrongResult?:
+            kind = .result(
+                columns: Set(report.cellDifferences.flatMap { $0.cells.map(\.column) }),
+                missing: report.missingRowsTotal > 0, unexpected: report.unexpectedRowsTotal > 0)
+        }
+    }
+
+    /// Whether `other` (found on a candidate) differs in the same way as this one (the full data):
+    /// the same order problem, or at least one of the same columns differing, or the same kind of
+    /// missing or unexpected rows.
+    public func isShown(by other: Difference) -> Bool {
+        switch (kind, other.kind) {
+        case (.order, .order): return true
+        case let (.result(columns, missing, unexpected), .result(otherColumns, otherMissing, otherUnexpected)):
+            return !columns.isDisjoint(with: otherColumns) || (missing && otherMissing) || (unexpected && otherUnexpected)
+        default: return false
+        }
+    }
+}
+
+/// Why a search showed no example.
+public enum CounterexampleOutcome: Sendable {
+    case found(Counterexample)
+    /// The results do not differ in a way an example can show (a passing answer, a wrong shape).
+    case notApplicable
+    /// No candidate within the work budget differed in the same way.
+    case notFound(runs: Int)
+    /// The wall-clock safety net stopped the search: the machine is far slower or busier than the
+    /// work budget assumes. Nothing is shown, so no output depends on the machine's speed.
+    case stoppedBySafetyNet(seconds: Double)
+
+    public var example: Counterexample? {
+        if case .found(let example) = self { return example }
+        return nil
+    }
+}
+
+/// Searches for a small sub-database of a dataset on which two queries disagree in the same way
+/// as on the full data (after the idea of RATest).
 ///
-/// Both queries run in the sandbox on every candidate. The search is bounded by a time budget and a
-/// cap on candidate runs, and is deterministic for the same inputs (its random sample is seeded by
-/// the two queries' text).
+/// 1. Run both queries on the full data: how they differ (``Difference``) and which tables they read.
+///    Only those tables take part; a row's parents count only when their table is read too.
+/// 2. Grow a deterministic sample of whole units (a row of a table with no parent among the tables
+///    read, with all its descendants) until the queries disagree in that way.
+/// 3. Delta-debug (subsets, then complements, at finer and finer granularity) over units, then
+///    level by level inside them, keeping the candidate only while the disagreement keeps its kind.
+///    Rows stay consistent: a row brings the parents it needs.
+///
+/// The search is bounded by **work** — candidate databases tried, rows copied into them, SQLite
+/// steps per query — never by time, so the same inputs give the same example on every machine,
+/// loaded or idle. A generous wall-clock safety net only ends a search that would otherwise run
+/// away on a very slow machine, and says so (``CounterexampleOutcome/stoppedBySafetyNet(seconds:)``).
 public struct CounterexampleSearch {
+    /// The work the search may do. The defaults finish well under a second in release builds on
+    /// the built-in course (see BENCHMARKS.md).
+    public struct Budget: Sendable, Hashable {
+        /// Candidate databases built and queried.
+        public var candidates = 300
+        /// Rows copied into candidate databases, summed over all candidates.
+        public var rowsCopied = 1_000_000
+        /// SQLite steps each query may take on one candidate; past it the candidate counts as "no
+        /// disagreement" (reproducibly, unlike a time limit).
+        public var stepsPerQuery = 20_000_000
+        /// Wall-clock safety net, never reached on a machine that runs the tests in time.
+        public var safetyNet: Duration = .seconds(30)
+
+        public init() {}
+
+        public init(candidates: Int) {
+            self.candidates = candidates
+        }
+    }
+
     public let exercise: Exercise
     public let learnerSQL: String
     public let image: DatabaseImage
-    public var budget: Duration = .seconds(2)
-    public var maxRuns = 600
+    public var budget: Budget
+    /// Limits for the two runs on the full data.
+    public var limits: SandboxLimits
 
-    public init(exercise: Exercise, learnerSQL: String, image: DatabaseImage, budget: Duration = .seconds(2)) {
+    public init(exercise: Exercise, learnerSQL: String, image: DatabaseImage, budget: Budget = Budget(), limits: SandboxLimits = SandboxLimits()) {
         self.exercise = exercise
         self.learnerSQL = learnerSQL
         self.image = image
         self.budget = budget
+        self.limits = limits
     }
 
-    /// One unit of the search: a set of rows that come and go together.
-    struct Unit: Hashable, Sendable {
+    struct RowRef: Hashable, Sendable, Comparable {
+        let table: Int
+        let rowid: Int64
+        static func < (a: RowRef, b: RowRef) -> Bool { (a.table, a.rowid) < (b.table, b.rowid) }
+    }
+
+    /// A set of rows that come and go together.
+    struct Unit: Sendable {
         var rows: [RowRef]
     }
 
-    struct RowRef: Hashable, Sendable {
-        let table: Int
-        let rowid: Int64
-    }
-
-    /// A child table's link to its parent: rows whose parent is absent are dropped.
-    struct Link {
-        let child: String
-        let column: String
-        let parent: String
-        let parentKey: String
-    }
-
-    static let links: [Link] = [
-        Link(child: "sessions", column: "user_id", parent: "users", parentKey: "user_id"),
-        Link(child: "events", column: "session_id", parent: "sessions", parentKey: "session_id"),
-        Link(child: "orders", column: "session_id", parent: "sessions", parentKey: "session_id"),
-        Link(child: "orders", column: "user_id", parent: "users", parentKey: "user_id"),
-        Link(child: "order_items", column: "order_id", parent: "orders", parentKey: "order_id"),
-        Link(child: "experiment_assignments", column: "user_id", parent: "users", parentKey: "user_id"),
-        Link(child: "memberships", column: "user_id", parent: "users", parentKey: "user_id"),
-    ]
-
     /// What the search needs to know about a dataset, computed once per image and shared by every
-    /// search on it: each row's parents, and the groups of rows that belong together.
-    public final class Index: Sendable {
+    /// search on it: each table's rows, each row's parent along every foreign key, and the tree that
+    /// groups rows into units.
+    ///
+    /// The tree: a row's tree parent is its parent in the table with the most rows (an experiment
+    /// assignment belongs to its user, not to one of three experiments; an order to its session), and
+    /// a unit is a top-level row (a user, an anonymous visit, a product…) with everything under it.
+    /// A search over some tables keeps, of each unit, the rows of those tables: a query that reads
+    /// assignments and sessions but not users still gets one unit per user.
+    public final class Index: @unchecked Sendable {
+        // @unchecked: everything is immutable after init, except `unitCache`, guarded by `lock`.
         let image: DatabaseImage
         let tables: [String]
-        let parentsOf: [RowRef: [RowRef]]
-        let userGroups: [Unit]
-        let anonymousGroups: [Unit]
-        let fixed: [Unit]
+        /// Per table, its rowids in order.
+        let rowids: [[Int64]]
+        /// Per foreign key of ``ShopSchema/foreignKeys``: child and parent table, and per child row
+        /// (by position) the parent's rowid, or nil.
+        let links: [(child: Int, parent: Int, parentOf: [Int64?])]
+        /// Per table, the link to its tree parent, if it has a parent table.
+        let treeLink: [Int?]
+        /// Per table and row position, the top-level row of its unit.
+        let topRoot: [[RowRef]]
+        private let lock = NSLock()
+        private var unitCache: [Set<Int>: [[Unit]]] = [:]
 
         public init(image: DatabaseImage) throws {
             self.image = image
@@ -92,77 +181,139 @@ public struct CounterexampleSearch {
             let tables = ShopSchema.tables.map(\.name)
             self.tables = tables
             let tableIndex = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1, $0) })
-            func ids(_ sql: String) throws -> [[Int64]] {
-                try source.prepare(sql).allRows().map { row in row.map { if case .integer(let v) = $0 { v } else { -1 } } }
-            }
-            var parentsOf: [RowRef: [RowRef]] = [:]
-            for link in CounterexampleSearch.links {
-                let pairs = try ids("SELECT c.rowid, p.rowid FROM \(link.child) c JOIN \(link.parent) p ON p.\(link.parentKey) = c.\(link.column)")
-                for pair in pairs {
-                    parentsOf[RowRef(table: tableIndex[link.child]!, rowid: pair[0]), default: []].append(RowRef(table: tableIndex[link.parent]!, rowid: pair[1]))
+            let rowids = try tables.map { table in
+                try source.prepare("SELECT rowid FROM \(table) ORDER BY rowid").allRows().compactMap {
+                    if case .integer(let id) = $0[0] { id } else { nil }
                 }
             }
-            self.parentsOf = parentsOf
+            self.rowids = rowids
+            func position(_ table: Int, _ rowid: Int64) -> Int? { Index.position(of: rowid, in: rowids[table]) }
+            let links: [(child: Int, parent: Int, parentOf: [Int64?])] = try ShopSchema.foreignKeys.map { key in
+                let child = tableIndex[key.table]!, parent = tableIndex[key.parent]!
+                var parentOf = [Int64?](repeating: nil, count: rowids[child].count)
+                let statement = try source.prepare("""
+                    SELECT c.rowid, p.rowid FROM \(key.table) c JOIN \(key.parent) p ON p.\(key.parentColumn) = c.\(key.column)
+                    """)
+                try statement.step { row in
+                    let values = row.values
+                    if case .integer(let c) = values[0], case .integer(let p) = values[1], let at = position(child, c) { parentOf[at] = p }
+                    return true
+                }
+                return (child, parent, parentOf)
+            }
+            self.links = links
+            let treeLink: [Int?] = tables.indices.map { table in
+                ShopSchema.foreignKeys.indices
+                    .filter { tableIndex[ShopSchema.foreignKeys[$0].table] == table }
+                    .max { (rowids[tableIndex[ShopSchema.foreignKeys[$0].parent]!].count, -$0) < (rowids[tableIndex[ShopSchema.foreignKeys[$1].parent]!].count, -$1) }
+            }
+            self.treeLink = treeLink
+            // Tables come parents first (load order), so a parent's top-level row is known before its children's.
+            var topRoot: [[RowRef]] = []
+            for table in tables.indices {
+                topRoot.append(rowids[table].enumerated().map { at, rowid in
+                    if let link = treeLink[table].map({ links[$0] }), let parent = link.parentOf[at],
+                       let parentAt = position(link.parent, parent), link.parent < table {
+                        return topRoot[link.parent][parentAt]
+                    }
+                    return RowRef(table: table, rowid: rowid)
+                })
+            }
+            self.topRoot = topRoot
+        }
 
-            // A user with everything that hangs off them; an anonymous visit with its events; each
-            // spend row, product and experiment on its own.
-            var byUser: [Int64: [RowRef]] = [:]
-            for (table, column) in [("sessions", "user_id"), ("orders", "user_id"), ("experiment_assignments", "user_id"), ("memberships", "user_id")] {
-                for pair in try ids("SELECT rowid, \(column) FROM \(table) WHERE \(column) IS NOT NULL") {
-                    byUser[pair[1], default: []].append(RowRef(table: tableIndex[table]!, rowid: pair[0]))
+        /// Where `rowid` sits in `ids` (sorted): O(1) when rowids are dense, as generated data's are.
+        static func position(of rowid: Int64, in ids: [Int64]) -> Int? {
+            guard let first = ids.first else { return nil }
+            let guess = Int(rowid - first)
+            if guess >= 0 && guess < ids.count && ids[guess] == rowid { return guess }
+            var low = 0, high = ids.count
+            while low < high {
+                let mid = (low + high) / 2
+                if ids[mid] < rowid { low = mid + 1 } else { high = mid }
+            }
+            return low < ids.count && ids[low] == rowid ? low : nil
+        }
+
+        /// The units for a search over `read` (table indexes), as lists per top-level table, in rowid order.
+        func units(reading read: Set<Int>) -> [[Unit]] {
+            if let cached = lock.withLock({ unitCache[read] }) { return cached }
+            var unitOf: [RowRef: Int] = [:]
+            var units: [Unit] = []
+            var byRootTable: [Int: [Int]] = [:]
+            for table in tables.indices where read.contains(table) {
+                for (at, rowid) in rowids[table].enumerated() {
+                    let root = topRoot[table][at]
+                    if let unit = unitOf[root] {
+                        units[unit].rows.append(RowRef(table: table, rowid: rowid))
+                    } else {
+                        unitOf[root] = units.count
+                        byRootTable[root.table, default: []].append(units.count)
+                        units.append(Unit(rows: [RowRef(table: table, rowid: rowid)]))
+                    }
                 }
             }
-            var bySession: [Int64: [RowRef]] = [:]
-            for pair in try ids("SELECT rowid, session_id FROM events") {
-                bySession[pair[1], default: []].append(RowRef(table: tableIndex["events"]!, rowid: pair[0]))
+            // In rowid order of the top-level rows, so that the shuffle that follows is reproducible.
+            let result = byRootTable.keys.sorted().map { rootTable in
+                byRootTable[rootTable]!.sorted { topRootOf(units[$0]) < topRootOf(units[$1]) }.map { units[$0] }
             }
-            var byOrder: [Int64: [RowRef]] = [:]
-            for pair in try ids("SELECT rowid, order_id FROM order_items") {
-                byOrder[pair[1], default: []].append(RowRef(table: tableIndex["order_items"]!, rowid: pair[0]))
+            lock.withLock { unitCache[read] = result }
+            return result
+        }
+
+        private func topRootOf(_ unit: Unit) -> RowRef {
+            let row = unit.rows[0]
+            return topRoot[row.table][Index.position(of: row.rowid, in: rowids[row.table])!]
+        }
+
+        /// The tree parent of `row` (see the type's description), if any.
+        func treeParent(of row: RowRef) -> RowRef? {
+            guard let link = treeLink[row.table].map({ links[$0] }),
+                  let at = Index.position(of: row.rowid, in: rowids[row.table]), let parent = link.parentOf[at] else { return nil }
+            return RowRef(table: link.parent, rowid: parent)
+        }
+
+        /// The parents of `row` among the tables read.
+        func parents(of row: RowRef, reading read: Set<Int>) -> [RowRef] {
+            guard let at = Index.position(of: row.rowid, in: rowids[row.table]) else { return [] }
+            return links.compactMap { link in
+                guard link.child == row.table, read.contains(link.parent), let parent = link.parentOf[at] else { return nil }
+                return RowRef(table: link.parent, rowid: parent)
             }
-            let sessionIDs = Dictionary(uniqueKeysWithValues: try ids("SELECT rowid, session_id FROM sessions").map { ($0[0], $0[1]) })
-            let orderIDs = Dictionary(uniqueKeysWithValues: try ids("SELECT rowid, order_id FROM orders").map { ($0[0], $0[1]) })
-            var userGroups: [Unit] = []
-            for pair in try ids("SELECT rowid, user_id FROM users ORDER BY user_id") {
-                var rows = [RowRef(table: tableIndex["users"]!, rowid: pair[0])]
-                for row in byUser[pair[1]] ?? [] {
-                    rows.append(row)
-                    if row.table == tableIndex["sessions"]!, let session = sessionIDs[row.rowid] { rows += bySession[session] ?? [] }
-                    if row.table == tableIndex["orders"]!, let order = orderIDs[row.rowid] { rows += byOrder[order] ?? [] }
-                }
-                userGroups.append(Unit(rows: rows))
-            }
-            self.userGroups = userGroups
-            anonymousGroups = try ids("SELECT rowid, session_id FROM sessions WHERE user_id IS NULL").map {
-                Unit(rows: [RowRef(table: tableIndex["sessions"]!, rowid: $0[0])] + (bySession[$0[1]] ?? []))
-            }
-            var fixed: [Unit] = []
-            for table in ["marketing_spend", "products", "experiments"] {
-                for id in try ids("SELECT rowid FROM \(table) ORDER BY rowid") {
-                    fixed.append(Unit(rows: [RowRef(table: tableIndex[table]!, rowid: id[0])]))
-                }
-            }
-            self.fixed = fixed
         }
     }
 
-    public func run() throws -> Counterexample? {
+    public func run() throws -> CounterexampleOutcome {
         try run(index: Index(image: image))
     }
 
-    public func run(index: Index) throws -> Counterexample? {
+    public func run(index: Index) throws -> CounterexampleOutcome {
         let clock = ContinuousClock()
         let start = clock.now
-        let deadline = start + budget
+        let comparison: ResultComparison = {
+            var comparison = ResultComparison(contract: exercise.contract)
+            comparison.sampleSize = .max  // every differing cell counts for the difference's columns
+            return comparison
+        }()
+
+        // 1. The difference on the full data, and the tables the queries read.
+        let full = Sandbox(image: index.image, limits: limits)
+        guard case .success(let fullReference) = full.run(sql: exercise.solution),
+              case .success(let fullLearner) = full.run(sql: learnerSQL),
+              let target = Difference(comparison.compare(expected: fullReference, actual: fullLearner)) else { return .notApplicable }
+        let read = Set(index.tables.indices.filter { fullReference.tablesRead.union(fullLearner.tablesRead).contains(index.tables[$0]) })
+
         let source = try Connection.inMemory()
         try source.attachReadOnly(index.image)
-        let tables = index.tables
-        let parentsOf = index.parentsOf
-        var userGroups = index.userGroups
-        var anonymousGroups = index.anonymousGroups
-        let fixed = index.fixed
-        var runs = 0
-        var exhausted = false
+        /// The work done so far (a class: the nested functions below update it).
+        final class Work {
+            var runs = 0, rowsCopied = 0
+            var exhausted = false, safetyNet = false
+        }
+        let work = Work()
+        var candidateLimits = SandboxLimits()
+        candidateLimits.maxSteps = budget.stepsPerQuery
+        candidateLimits.timeMilliseconds = Int(budget.safetyNet.components.seconds) * 1000
 
         // Deterministic shuffles, seeded by the two queries.
         var hash = FNV1a64()
@@ -174,53 +325,67 @@ public struct CounterexampleSearch {
             for index in stride(from: copy.count - 1, to: 0, by: -1) { copy.swapAt(index, rng.below(index + 1)) }
             return copy
         }
-        userGroups = shuffled(userGroups)
-        anonymousGroups = shuffled(anonymousGroups)
+        let roots = index.units(reading: read).map(shuffled)
 
-        let comparison = ResultComparison(contract: exercise.contract)
-        var best: (units: [Unit], reference: QueryResult, learner: QueryResult)?
+        struct Found {
+            var rows: Set<RowRef>
+            var reference: QueryResult
+            var learner: QueryResult
+        }
+        var best: Found?
 
-        /// Builds the candidate, runs both queries, and says whether they disagree.
-        func disagrees(_ units: [Unit]) throws -> (QueryResult, QueryResult)? {
-            if clock.now >= deadline || runs >= maxRuns { exhausted = true; return nil }
-            runs += 1
-            let image = try build(consistent(units, parentsOf: parentsOf), source: source, tables: tables)
-            var limits = SandboxLimits()
-            limits.timeMilliseconds = 1000
-            let sandbox = Sandbox(image: image, limits: limits)
+        /// Builds the candidate, runs both queries, and says whether they disagree as on the full data.
+        func disagrees(_ units: [Unit]) throws -> Found? {
+            if clock.now - start > budget.safetyNet { work.safetyNet = true }
+            let rows = consistent(units, index: index, read: read)
+            if work.safetyNet || work.runs >= budget.candidates || work.rowsCopied + rows.count > budget.rowsCopied {
+                work.exhausted = true
+                return nil
+            }
+            work.runs += 1
+            work.rowsCopied += rows.count
+            let sandbox = Sandbox(image: try build(rows, source: source, tables: index.tables), limits: candidateLimits)
             guard case .success(let reference) = sandbox.run(sql: exercise.solution),
-                  case .success(let learner) = sandbox.run(sql: learnerSQL) else { return nil }
-            return comparison.compare(expected: reference, actual: learner).passed ? nil : (reference, learner)
+                  case .success(let learner) = sandbox.run(sql: learnerSQL),
+                  let difference = Difference(comparison.compare(expected: reference, actual: learner)),
+                  target.isShown(by: difference) else { return nil }
+            return Found(rows: rows, reference: reference, learner: learner)
         }
 
-        // Phase 1: grow a sample of users and visits until the queries disagree.
+        // 2. Grow a sample of units, doubling, until the queries disagree in the same way.
         var k = 1
-        while best == nil && !exhausted {
-            let units = Array(userGroups.prefix(k)) + Array(anonymousGroups.prefix(k)) + fixed
-            if let (reference, learner) = try disagrees(units) { best = (units, reference, learner) }
-            if k >= max(userGroups.count, anonymousGroups.count) { break }
+        let largest = roots.map(\.count).max() ?? 0
+        while best == nil && !work.exhausted && largest > 0 {
+            best = try disagrees(roots.flatMap { $0.prefix(k) })
+            if k >= largest { break }
             k *= 2
         }
-        guard var found = best else { return nil }
+        if work.safetyNet { return .stoppedBySafetyNet(seconds: Double(budget.safetyNet.components.seconds)) }
+        guard var found = best else { return .notFound(runs: work.runs) }
 
-        // Phase 2: delta debugging over whole groups, then over single rows.
-        func ddmin(_ units: [Unit]) throws -> [Unit] {
+        // 3. Delta debugging: subsets first (they shrink fastest), then complements. `fixed` rows
+        //    are part of every candidate.
+        func ddmin(_ units: [Unit], fixed: [Unit] = []) throws -> [Unit] {
             var current = units
             var granularity = 2
-            while current.count >= 2 && !exhausted {
+            while current.count >= 2 && !work.exhausted {
                 let chunk = (current.count + granularity - 1) / granularity
+                let chunks = stride(from: 0, to: current.count, by: chunk).map { $0..<min(current.count, $0 + chunk) }
                 var reduced = false
-                for start in stride(from: 0, to: current.count, by: chunk) {
-                    let complement = Array(current[..<start]) + Array(current[min(current.count, start + chunk)...])
-                    if complement.isEmpty { continue }
-                    if let (reference, learner) = try disagrees(complement) {
-                        current = complement
-                        found = (current, reference, learner)
-                        granularity = max(granularity - 1, 2)
-                        reduced = true
+                for range in chunks where !work.exhausted {
+                    if let smaller = try disagrees(fixed + Array(current[range])) {
+                        current = Array(current[range]); found = smaller; granularity = 2; reduced = true
                         break
                     }
-                    if exhausted { break }
+                }
+                if !reduced && granularity > 2 {
+                    for range in chunks where !work.exhausted {
+                        let complement = Array(current[..<range.lowerBound]) + Array(current[range.upperBound...])
+                        if let smaller = try disagrees(fixed + complement) {
+                            current = complement; found = smaller; granularity = max(granularity - 1, 2); reduced = true
+                            break
+                        }
+                    }
                 }
                 if !reduced {
                     if granularity >= current.count { break }
@@ -229,47 +394,78 @@ public struct CounterexampleSearch {
             }
             return current
         }
-        let groupsLeft = try ddmin(found.units)
-        let singleRows = Array(Set(groupsLeft.flatMap(\.rows))).sorted { ($0.table, $0.rowid) < ($1.table, $1.rowid) }.map { Unit(rows: [$0]) }
-        _ = try ddmin(consistentUnits(singleRows, parentsOf: parentsOf))
+        let grown = roots.flatMap { $0.prefix(k) }
+        _ = try ddmin(grown.filter { $0.rows.contains(where: found.rows.contains) })
 
-        // The result: the rows left, table by table.
-        let finalRows = consistent(found.units, parentsOf: parentsOf)
-        var output: [Counterexample.Table] = []
-        for (index, table) in tables.enumerated() {
-            let rowids = finalRows.filter { $0.table == index }.map(\.rowid).sorted()
-            guard !rowids.isEmpty else { continue }
-            let statement = try source.prepare("SELECT * FROM \(table) WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid")
-            try statement.bind([.text("[" + rowids.map(String.init).joined(separator: ",") + "]")])
-            output.append(Counterexample.Table(name: table, columns: statement.columnNames, rows: try statement.allRows()))
+        // 4. Then inside the units left, level by level down the tree (hierarchical delta
+        //    debugging): the top rows kept (a user's sessions and assignments, say) with everything
+        //    under each, then their children (a session's events and orders), and so on. Far fewer
+        //    runs than shrinking single rows, and each level ends 1-minimal.
+        var level = found.rows.filter { row in index.treeParent(of: row).map { !found.rows.contains($0) } ?? true }.sorted()
+        while !level.isEmpty && !work.exhausted {
+            let kept = found.rows
+            var children: [RowRef: [RowRef]] = [:]
+            for row in kept.sorted() {
+                if let parent = index.treeParent(of: row), kept.contains(parent) { children[parent, default: []].append(row) }
+            }
+            func subtree(_ row: RowRef) -> [RowRef] { [row] + (children[row] ?? []).flatMap(subtree) }
+            let units = level.filter(kept.contains).map { Unit(rows: subtree($0)) }
+            let fixed = [Unit(rows: kept.subtracting(units.flatMap(\.rows)).sorted())]
+            // The whole level may be unneeded (a user's only session, say): one run says.
+            if !fixed[0].rows.isEmpty, let smaller = try disagrees(fixed) {
+                found = smaller
+            } else {
+                _ = try ddmin(units, fixed: fixed)
+            }
+            let next = found.rows
+            level = level.filter(next.contains).flatMap { children[$0] ?? [] }.filter(next.contains)
         }
+        if work.safetyNet { return .stoppedBySafetyNet(seconds: Double(budget.safetyNet.components.seconds)) }
+
+        // The example: every table read, with the rows left.
+        var tables: [Counterexample.Table] = []
+        for table in index.tables.indices where read.contains(table) {
+            let rowids = found.rows.filter { $0.table == table }.map(\.rowid).sorted()
+            let statement = try source.prepare("SELECT * FROM \(index.tables[table]) WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid")
+            try statement.bind([.text("[" + rowids.map(String.init).joined(separator: ",") + "]")])
+            tables.append(Counterexample.Table(name: index.tables[table], columns: statement.columnNames, rows: try statement.allRows()))
+        }
+        let (referenceMarks, learnerMarks) = unmatched(found.reference.rows, found.learner.rows, comparison: comparison)
         let elapsed = clock.now - start
-        return Counterexample(
-            tables: output, reference: found.reference, learner: found.learner, runs: runs,
+        return .found(Counterexample(
+            tables: tables, reference: found.reference, learner: found.learner,
+            referenceMarks: referenceMarks, learnerMarks: learnerMarks, difference: target,
+            runs: work.runs, rowsCopied: work.rowsCopied,
             milliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
-            budgetExhausted: exhausted)
+            budgetExhausted: work.exhausted))
     }
 
-    /// The rows of `units`, without rows whose parent is missing (repeated until stable).
-    func consistent(_ units: [Unit], parentsOf: [RowRef: [RowRef]]) -> Set<RowRef> {
+    /// The rows of `units` with every parent they need among the tables read (an order item brings
+    /// its product, an order its session), so that every candidate is a consistent database and a
+    /// unit never needs a neighbour to make sense.
+    func consistent(_ units: [Unit], index: Index, read: Set<Int>) -> Set<RowRef> {
         var rows = Set(units.flatMap(\.rows))
-        var changed = true
-        while changed {
-            changed = false
-            for row in rows where !(parentsOf[row] ?? []).allSatisfy(rows.contains) {
-                rows.remove(row)
-                changed = true
+        var pending = Array(rows)
+        while let row = pending.popLast() {
+            for parent in index.parents(of: row, reading: read) where rows.insert(parent).inserted {
+                pending.append(parent)
             }
         }
         return rows
     }
 
-    /// Single-row units, parents first, so that removing a parent is tried before its children.
-    func consistentUnits(_ units: [Unit], parentsOf: [RowRef: [RowRef]]) -> [Unit] {
-        units.sorted { a, b in
-            let depthA = parentsOf[a.rows[0]]?.count ?? 0, depthB = parentsOf[b.rows[0]]?.count ?? 0
-            return depthA != depthB ? depthA < depthB : (a.rows[0].table, a.rows[0].rowid) < (b.rows[0].table, b.rows[0].rowid)
+    /// Rows of `a` and of `b` with no equal partner in the other (a greedy multiset match under the
+    /// contract's equality), for marking in the example.
+    func unmatched(_ a: [[Value]], _ b: [[Value]], comparison: ResultComparison) -> (Set<Int>, Set<Int>) {
+        var free = Set(b.indices)
+        var markedA = Set<Int>()
+        for (i, row) in a.enumerated() {
+            let match = b.indices.first { j in
+                free.contains(j) && row.count == b[j].count && row.indices.allSatisfy { comparison.equal(row[$0], b[j][$0], column: $0) }
+            }
+            if let match { free.remove(match) } else { markedA.insert(i) }
         }
+        return (markedA, free)
     }
 
     /// A new database with the schema and just `rows`, serialized for the sandbox.
@@ -280,7 +476,7 @@ public struct CounterexampleSearch {
         try candidate.execute("BEGIN")
         var byTable: [Int: [Int64]] = [:]
         for row in rows { byTable[row.table, default: []].append(row.rowid) }
-        for (index, ids) in byTable {
+        for (index, ids) in byTable.sorted(by: { $0.key < $1.key }) {
             let select = try source.prepare("SELECT * FROM \(tables[index]) WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid")
             try select.bind([.text("[" + ids.sorted().map(String.init).joined(separator: ",") + "]")])
             let columns = select.columnCount

@@ -38,7 +38,8 @@ public final class GradingWorker: @unchecked Sendable {
     let variantKey: String
     let limits: SandboxLimits
     /// Seconds per counterexample search for a wrong answer; 0 turns explanations off.
-    let explainBudget: Double
+    /// Candidate databases per counterexample search; 0: no search.
+    let explainBudget: Int
     let output: FileHandle
     private var indexes: [DatasetSpec: CounterexampleSearch.Index] = [:]
     private var sandboxes: [DatasetSpec: Sandbox] = [:]
@@ -51,7 +52,7 @@ public final class GradingWorker: @unchecked Sendable {
     private let lock = NSLock()
     private var inFlight: (job: GradingJob, datasets: [GradingDataset], done: [DatasetOutcome])?
 
-    public init(course: Course, variants: Int, variantKey: String, limits: SandboxLimits, explainBudget: Double = 0, output: FileHandle = .standardOutput) {
+    public init(course: Course, variants: Int, variantKey: String, limits: SandboxLimits, explainBudget: Int = 0, output: FileHandle = .standardOutput) {
         self.course = course
         self.variants = variants
         self.variantKey = variantKey
@@ -117,13 +118,20 @@ public final class GradingWorker: @unchecked Sendable {
             indexes[spec] = built
             index = built
         }
-        let search = CounterexampleSearch(exercise: exercise, learnerSQL: query, image: sandbox.image, budget: .milliseconds(Int(explainBudget * 1000)))
-        guard let example = try? search.run(index: index), example.rowCount <= CounterexampleText.largestShown else { return }
-        let text = CounterexampleText.render(example, style: TextStyle(color: false))
+        let search = CounterexampleSearch(
+            exercise: exercise, learnerSQL: query, image: sandbox.image,
+            budget: CounterexampleSearch.Budget(candidates: explainBudget), limits: sandbox.limits)
+        let outcome = try? search.run(index: index)
+        if case .stoppedBySafetyNet(let seconds)? = outcome {
+            // Said, so that a missing example is never silently machine-dependent.
+            outcomes[target].instructorNote = CounterexampleText.safetyNetNote(seconds: seconds, style: TextStyle(color: false))
+            return
+        }
+        guard let example = outcome?.example, example.rowCount <= CounterexampleText.largestShown else { return }
         if outcomes[target].hidden {
-            outcomes[target].instructorNote = text
+            outcomes[target].instructorNote = CounterexampleText.render(example, style: TextStyle(color: false), audience: .instructor)
         } else {
-            outcomes[target].message += "\n\n" + text
+            outcomes[target].message += "\n\n" + CounterexampleText.render(example, style: TextStyle(color: false))
         }
     }
 

@@ -13,6 +13,12 @@ final class AccessPolicy {
     }
 
     private(set) var firstDenial: Denial?
+    /// The dataset tables read by the statements prepared so far (lower-cased; the schema tables
+    /// and CTE names are not counted).
+    private(set) var tablesRead: Set<String> = []
+    /// The dataset's tables (lower-cased), so that a CTE that SQLite reports as a READ of a table
+    /// of that name is not counted as one.
+    var datasetTables: Set<String> = []
 
     /// Table-valued functions learners may use; each is prepared once before the authorizer is
     /// installed (the SQLite 3.40 quirk described in SANDBOX.md).
@@ -65,6 +71,7 @@ final class AccessPolicy {
                 if table == "dbstat" || table == "sqlite_stmt" || table == "sqlite_dbpage" {
                     return deny("Reading \(table) is not allowed: it exposes SQLite's internals, not the dataset.")
                 }
+                if datasetTables.contains(table) { tablesRead.insert(table) }
                 return .allow
             }
             return deny("Reading \(request.database ?? "?").\(table) is not allowed: only the dataset can be read.")

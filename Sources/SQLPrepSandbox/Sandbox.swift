@@ -63,8 +63,9 @@ public final class Sandbox: @unchecked Sendable {
         let deadline = start + .milliseconds(limits.timeMilliseconds)
         let connection: Connection
         let policy = AccessPolicy()
+        let stop = StopReason()
         do {
-            connection = try openConnection(policy: policy, deadline: deadline)
+            connection = try openConnection(policy: policy, deadline: deadline, stop: stop)
         } catch {
             return .failure(QueryFailure(.limit, "The sandbox could not be set up: \(error)"))
         }
@@ -72,18 +73,38 @@ public final class Sandbox: @unchecked Sendable {
             Watchdog(
                 deadline: deadline + .milliseconds(limits.hardStopGraceMilliseconds),
                 interrupt: connection.interruptHandle,
-                onExpiry: { stop(QueryFailure(.timeout, Sandbox.timeoutMessage(limits: self.limits), hint: Sandbox.timeoutHint)) })
+                onExpiry: { stop(QueryFailure(.timeout, Sandbox.timeoutMessage(limits: self.limits), hint: SQLText.slowQueryHint)) })
         }
         defer { watchdog?.cancel() }
-        return execute(sql: sql, on: connection, policy: policy, start: start)
+        return execute(sql: sql, on: connection, policy: policy, stop: stop, start: start)
+    }
+
+    /// The dataset tables `sql` reads (lower-cased), learned from the authorizer while the
+    /// statement is prepared — nothing is run. Nil when the statement does not prepare.
+    public func tablesRead(sql: String) -> Set<String>? {
+        let policy = AccessPolicy()
+        guard let connection = try? openConnection(policy: policy, deadline: .now + .seconds(3600), stop: StopReason()),
+              let prepared = try? connection.prepareFirst(sql), prepared.0 != nil else { return nil }
+        return policy.tablesRead
+    }
+
+    /// Which limit interrupted a query: the work limit decides reproducibly; the clock is a safety net.
+    private final class StopReason {
+        var steps = 0
+        var byWork = false
     }
 
     static func timeoutMessage(limits: SandboxLimits) -> String {
-        "The query ran longer than the \(formatSeconds(limits.timeMilliseconds)) time limit and was stopped."
+        "The query ran past the \(formatSeconds(limits.timeMilliseconds)) wall-clock safety limit and was stopped."
+            + (limits.maxSteps == nil ? "" : " (Unlike the work limit, which normally stops a long query first, this limit depends on the machine's speed.)")
     }
 
-    static let timeoutHint =
-        "Look for a join without a condition (every row × every row), a recursive CTE that never ends, or work on very long strings."
+    /// 50000000 → "50,000,000" (not locale-dependent: the same text on every machine).
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number.magnitude), groups: [Substring] = []
+        while digits.count > 3 { groups.insert(digits.suffix(3), at: 0); digits.removeLast(3) }
+        return (number < 0 ? "-" : "") + ([Substring(digits)] + groups).joined(separator: ",")
+    }
 
     static func formatSeconds(_ milliseconds: Int) -> String {
         milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : String(format: "%.1f s", Double(milliseconds) / 1000)
@@ -91,7 +112,7 @@ public final class Sandbox: @unchecked Sendable {
 
     // MARK: - Connection setup
 
-    private func openConnection(policy: AccessPolicy, deadline: ContinuousClock.Instant) throws -> Connection {
+    private func openConnection(policy: AccessPolicy, deadline: ContinuousClock.Instant, stop: StopReason) throws -> Connection {
         let db = try Connection.inMemory()
         // 1. Defensive options first.
         db.setOption(.defensive, 1)
@@ -122,16 +143,26 @@ public final class Sandbox: @unchecked Sendable {
         // 5. SQLite 3.40: the first use of an eponymous virtual table asks the authorizer for an
         //    UPDATE on sqlite_master; use each allowed one once before the authorizer exists.
         for warmUp in AccessPolicy.warmUpQueries { _ = try db.prepare(warmUp).allRows() }
+        policy.datasetTables = Set(try db.prepare("SELECT lower(name) FROM sqlite_schema WHERE type = 'table'").allRows().compactMap {
+            if case .text(let name) = $0[0] { name } else { nil }
+        })
         // 6. The authorizer, last (it expires statements prepared before it).
         db.setAuthorizer { request in policy.decide(request) }
-        // 7. The deadline, checked every 1000 VM steps.
-        db.setProgressHandler(every: 1000) { ContinuousClock.now >= deadline }
+        // 7. The work limit and the deadline, checked every 1000 VM steps.
+        let maxSteps = limits.maxSteps ?? .max
+        db.setProgressHandler(every: 1000) {
+            stop.steps += 1000
+            if stop.steps > maxSteps { stop.byWork = true; return true }
+            return ContinuousClock.now >= deadline
+        }
         return db
     }
 
     // MARK: - Running
 
-    private func execute(sql: String, on db: Connection, policy: AccessPolicy, start: ContinuousClock.Instant) -> Result<QueryResult, QueryFailure> {
+    private func execute(
+        sql: String, on db: Connection, policy: AccessPolicy, stop: StopReason, start: ContinuousClock.Instant
+    ) -> Result<QueryResult, QueryFailure> {
         let statement: Statement
         do {
             let (prepared, tail) = try db.prepareFirst(sql)
@@ -184,7 +215,7 @@ public final class Sandbox: @unchecked Sendable {
                 return true
             }
         } catch let error as SQLiteError {
-            return .failure(describe(error, sql: sql, policy: policy))
+            return .failure(describe(error, sql: sql, policy: policy, stoppedByWork: stop.byWork))
         } catch {
             return .failure(QueryFailure(.sqlError, "\(error)"))
         }
@@ -192,17 +223,23 @@ public final class Sandbox: @unchecked Sendable {
         let elapsed = ContinuousClock.now - start
         return .success(QueryResult(
             columns: statement.columnNames, rows: rows,
-            elapsedMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15))
+            elapsedMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
+            tablesRead: policy.tablesRead, steps: statement.virtualMachineSteps))
     }
 
-    private func describe(_ error: SQLiteError, sql: String, policy: AccessPolicy) -> QueryFailure {
+    private func describe(_ error: SQLiteError, sql: String, policy: AccessPolicy, stoppedByWork: Bool = false) -> QueryFailure {
+        if error.isInterrupt, stoppedByWork, let maxSteps = limits.maxSteps {
+            return QueryFailure(
+                .timeout, "The query did more work than the limit allows (\(Sandbox.grouped(maxSteps)) SQLite steps) and was stopped.",
+                hint: SQLText.slowQueryHint)
+        }
         if error.isInterrupt {
-            return QueryFailure(.timeout, Sandbox.timeoutMessage(limits: limits), hint: Sandbox.timeoutHint)
+            return QueryFailure(.timeout, Sandbox.timeoutMessage(limits: limits), hint: SQLText.slowQueryHint)
         }
         if error.isNoMemory {
             return QueryFailure(
                 .limit, "The query needed more than the \(limits.memoryBytes >> 20) MiB memory limit.",
-                hint: "Look for a join without a condition, or a huge string built with group_concat, printf or zeroblob.")
+                hint: SQLText.memoryHint)
         }
         if error.isTooBig {
             return QueryFailure(
@@ -215,10 +252,7 @@ public final class Sandbox: @unchecked Sendable {
         var message = error.message
         if let first = message.first { message = first.uppercased() + message.dropFirst() }
         if !message.hasSuffix(".") { message += "." }
-        var hint = SQLText.lookalikeHint(sql)
-        if hint == nil, error.message.contains("no such column"), sql.contains("\"") {
-            hint = "Text values take single quotes ('paid_search'); double quotes name a column."
-        }
+        let hint = SQLText.errorHint(message: error.message, sql: sql)
         if hint == nil, error.message.contains("too many attached") {
             return QueryFailure(.refused, "ATTACH is not allowed: the sandbox reads only the dataset.", hint: "Submit one SELECT.")
         }
@@ -241,11 +275,18 @@ public struct QueryResult: Sendable, Hashable {
     public var columns: [String]
     public var rows: [[Value]]
     public var elapsedMilliseconds: Double
+    /// The dataset tables the query read (lower-cased), from the authorizer.
+    public var tablesRead: Set<String>
+    /// SQLite virtual-machine steps the query took (`SQLITE_STMTSTATUS_VM_STEP`): its work, the
+    /// same on every machine.
+    public var steps: Int
 
-    public init(columns: [String], rows: [[Value]], elapsedMilliseconds: Double = 0) {
+    public init(columns: [String], rows: [[Value]], elapsedMilliseconds: Double = 0, tablesRead: Set<String> = [], steps: Int = 0) {
         self.columns = columns
         self.rows = rows
         self.elapsedMilliseconds = elapsedMilliseconds
+        self.tablesRead = tablesRead
+        self.steps = steps
     }
 
     public static func == (a: QueryResult, b: QueryResult) -> Bool { a.columns == b.columns && a.rows == b.rows }

@@ -22,6 +22,10 @@ public final class Statement {
     /// Note that ATTACH, DETACH and BEGIN also report read-only.
     public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
 
+    /// Virtual-machine instructions run so far (`SQLITE_STMTSTATUS_VM_STEP`): a measure of work
+    /// that does not depend on how fast or busy the machine is.
+    public var virtualMachineSteps: Int { Int(sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_VM_STEP, 0)) }
+
     /// The number of result columns (0 for statements that return no rows).
     public var columnCount: Int { Int(sqlite3_column_count(handle)) }
 

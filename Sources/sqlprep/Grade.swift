@@ -69,11 +69,11 @@ extension SQLPrep.Grade {
         @Option(name: .long, help: ArgumentHelp("Grade only shard K of N (learners sorted by id, every Nth).", valueName: "K/N"))
         var shard: String?
 
-        @Flag(name: .long, help: "Add a small counterexample to each wrong answer (practice data in the learner's feedback; hidden data in the instructor's report only). Adds up to --explain-budget seconds per wrong answer.")
+        @Flag(name: .long, help: "Add a small counterexample to each wrong answer (practice data in the learner's feedback; hidden data in the instructor's report only). Each search is bounded by work (--explain-budget), so the outputs are the same on every machine.")
         var explain = false
 
-        @Option(name: .long, help: ArgumentHelp("Seconds per counterexample search, with --explain.", valueName: "seconds"))
-        var explainBudget: Double = 1
+        @Option(name: .long, help: ArgumentHelp("Candidate databases each counterexample search may try, with --explain.", valueName: "candidates"))
+        var explainBudget: Int = CounterexampleSearch.Budget().candidates
 
         @Flag(name: .long, help: "Run as a Gradescope autograder: read /autograder/submission, write /autograder/results/results.json.")
         var gradescope = false
@@ -184,11 +184,11 @@ extension SQLPrep.Grade {
 
             let progress = Terminal.stdoutIsTerminal || isatty(STDERR_FILENO) == 1
             var workerArguments = ["grade-worker", "--variants", String(variants), "--variant-key", grader.variantKey,
-                                   "--time-limit", String(limitOptions.timeLimit), "--memory-limit", String(limitOptions.memoryLimit),
-                                   "--row-limit", String(limitOptions.rowLimit), "--explain-budget", String(explain ? max(0.1, explainBudget) : 0)]
+                                   "--time-limit", String(limitOptions.timeLimit), "--work-limit", String(limitOptions.workLimit), "--memory-limit", String(limitOptions.memoryLimit),
+                                   "--row-limit", String(limitOptions.rowLimit), "--explain-budget", String(explain ? max(1, explainBudget) : 0)]
             if let path = courseOptions.course ?? plan.coursePath { workerArguments += ["--course", path] }
             let datasets = course.exercise(id: plan.items[0].exerciseID).map(grader.datasets(for:)) ?? []
-            let deadline = Double(datasets.count) * (limitOptions.timeLimit + 1.5) + 30 + (explain ? explainBudget + 10 : 0)
+            let deadline = Double(datasets.count) * (limitOptions.timeLimit + 1.5) + 30 + (explain ? Double(CounterexampleSearch.Budget().safetyNet.components.seconds) + 10 : 0)
             setenv("SQLPREP_CACHE_DIR", cache.directory, 1)
             let report: (@Sendable (Int, Int) -> Void)? = progress ? { @Sendable done, total in GradeProgress.draw(done: done, total: total) } : nil
             let pool = WorkerPool(
@@ -257,7 +257,7 @@ extension SQLPrep.Grade {
 
         @Option var variants: Int
         @Option var variantKey: String
-        @Option var explainBudget: Double = 0
+        @Option var explainBudget: Int = 0
         @OptionGroup var courseOptions: CourseOptions
         @OptionGroup var limitOptions: LimitOptions
 

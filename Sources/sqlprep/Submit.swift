@@ -20,9 +20,10 @@ extension SQLPrep {
                   sqlprep submit my-query.sql --exercise orders-by-status --json
                   sqlprep submit --no-explain
 
-                When the result is wrong, sqlprep also searches (for up to --explain-budget seconds) for a \
-                tiny database — a handful of rows — on which your query and the answer disagree, and shows \
-                it with both results.
+                When the result is wrong, sqlprep then searches for a tiny database — a handful of rows — \
+                on which your query and the answer disagree in the same way, and shows it with both results. \
+                The search is bounded by work (--explain-budget candidate databases), not time, so it shows \
+                the same example on every machine.
 
                 Exit codes: 0 pass, 1 fail or error (the reason is printed), 64 usage error.
                 """
@@ -43,8 +44,8 @@ extension SQLPrep {
         @Flag(name: .long, help: "Do not search for a small example database when the answer is wrong.")
         var noExplain = false
 
-        @Option(name: .long, help: ArgumentHelp("Time budget for that search, in seconds.", valueName: "seconds"))
-        var explainBudget: Double = 2
+        @Option(name: .long, help: ArgumentHelp("How many candidate databases that search may try.", valueName: "candidates"))
+        var explainBudget: Int = CounterexampleSearch.Budget().candidates
 
         @OptionGroup var options: WorkspaceOptions
         @OptionGroup var limitOptions: LimitOptions
@@ -57,7 +58,7 @@ extension SQLPrep {
             let bytes: [UInt8]
             if let file {
                 path = file
-                bytes = try readQueryFile(file)
+                bytes = try readQueryFile(file, otherwise: "or run sqlprep submit with no file to check the current exercise's answer file")
                 target = try options.courseOptions.exercise(try Submit.exerciseID(explicit: exercise, file: file, bytes: bytes, course: course), in: course)
             } else {
                 guard let session else {
@@ -70,7 +71,7 @@ extension SQLPrep {
                 target = current
                 path = session.workspace.answerPath(for: current)
                 if !FileManager.default.fileExists(atPath: path) { try session.workspace.writeStarter(for: current) }
-                bytes = try readQueryFile(path)
+                bytes = try readQueryFile(path, otherwise: "or run sqlprep reset \(current.id) to write a fresh starter file")
             }
             let query = String(decoding: bytes, as: UTF8.self)
             if let session, session.workspace.answerIsUntouched(target), file == nil {
@@ -91,29 +92,37 @@ extension SQLPrep {
             let verdict = try Checker(sandbox: sandbox, dataset: target.dataset).check(bytes, against: target)
             try session?.record(verdict, query: query)
 
-            // A wrong result: look for a tiny database that shows the difference.
-            var example: Counterexample?
-            if verdict.status == .fail && !noExplain {
-                example = try? CounterexampleSearch(
-                    exercise: target, learnerSQL: query, image: sandbox.image,
-                    budget: .milliseconds(Int(max(0.1, explainBudget) * 1000))).run()
-                // An example that could not be shrunk within the budget explains nothing.
-                if let found = example, found.rowCount > CounterexampleText.largestShown { example = nil }
+            // A wrong result: look for a tiny database that shows the same difference.
+            func search() -> CounterexampleOutcome? {
+                guard verdict.status == .fail && !noExplain else { return nil }
+                let budget = CounterexampleSearch.Budget(candidates: max(1, explainBudget))
+                return try? CounterexampleSearch(
+                    exercise: target, learnerSQL: query, image: sandbox.image, budget: budget, limits: limitOptions.limits).run()
+            }
+            /// An example that could not be shrunk within the budget explains nothing.
+            func shown(_ outcome: CounterexampleOutcome?) -> Counterexample? {
+                outcome?.example.flatMap { $0.rowCount <= CounterexampleText.largestShown ? $0 : nil }
             }
 
             if json {
-                print(VerdictText.json(verdict, extra: [("counterexample", example.map(CounterexampleText.json) ?? "null")]))
+                print(VerdictText.json(verdict, extra: [("counterexample", shown(search()).map(CounterexampleText.json) ?? "null")]))
             } else {
                 let style = TextStyle(color: Terminal.useColor(disabled: noColor))
+                // The verdict first; the example, which takes a moment, after it.
                 print(VerdictText.render(verdict, exercise: target, style: style))
-                if let example {
+                fflush(nil)  // all output streams: stdout is a C global Swift 6 will not touch
+                let outcome = search()
+                if let example = shown(outcome) {
                     print("")
                     print(CounterexampleText.render(example, style: style, maxTableWidth: Terminal.stdoutIsTerminal ? Terminal.width : nil))
+                } else if case .stoppedBySafetyNet(let seconds)? = outcome {
+                    print("")
+                    print(CounterexampleText.safetyNetNote(seconds: seconds, style: style))
                 }
                 if verdict.passed {
                     print("")
                     print(style.bold("Why it matters"))
-                    print(target.explanation.trimmingCharacters(in: .whitespacesAndNewlines))
+                    print(target.explanationText(reference: ExerciseTexts.reference(for: target, sandbox: sandbox)).trimmingCharacters(in: .whitespacesAndNewlines))
                     print("")
                     print(style.bold("The reference solution, for comparison"))
                     print(target.solution.trimmingCharacters(in: .whitespacesAndNewlines))

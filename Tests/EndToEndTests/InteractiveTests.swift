@@ -144,7 +144,7 @@ struct InteractiveTests {
         let out = try CLI.run(
             ["shell", "--scale", "tiny", "--time-limit", "1"],
             stdin: "select length(printf('%.*c', 2000000000, 'x'));\nselect 42 as answer;\n")
-        #expect(out.stdout.contains("time limit"))
+        #expect(out.stdout.contains("safety limit"))
         #expect(out.stdout.contains("42"))
     }
 }

@@ -77,7 +77,7 @@ struct RunCommandTests {
     }
 
     @Test(
-        "Queries no in-process guard can stop still end within the limit plus one second",
+        "Queries no in-process guard can stop are ended by the watchdog at the safety limit",
         arguments: [
             "select length(printf('%.*c', 2000000000, 'x'))",
             "select length(trim(printf('%.3000000c', 'x'), printf('%.3000c', 'y') || 'x'))",
@@ -85,8 +85,10 @@ struct RunCommandTests {
     func hardStop(sql: String) throws {
         let out = try CLI.run(["run", "--scale", "tiny", "--time-limit", "1", "-e", sql])
         #expect(out.status == 1, "\(out.stdout)")
-        #expect(out.stdout.contains("time limit"))
-        #expect(out.seconds < 1 + 1 + 0.5, "took \(out.seconds) s")  // limit + 1 s, plus process start-up
+        #expect(out.stdout.contains("safety limit"), "\(out.stdout)")
+        // The watchdog ended it: unwatched, either call runs for 15 s or more. (A margin for a busy
+        // machine, not a speed test.)
+        #expect(out.seconds < 1 + 8, "took \(out.seconds) s")
     }
 
     @Test("A missing file gets one clear line on stderr")

@@ -73,23 +73,23 @@ struct ChildProcessTests {
     @Test("Pipes are not inherited by children started at the same time")
     func concurrentSpawns() async throws {
         // If one child inherited another's stdout, the second would see no end-of-file until the first exits.
-        try await withThrowingTaskGroup(of: Double.self) { group in
+        // Judged by order, not by a time: every quick child ends while the slow one still runs.
+        try await withThrowingTaskGroup(of: (slow: Bool, ended: Date).self) { group in
             group.addTask {
-                let started = Date()
-                _ = try Self.sh("sleep 3")
-                return Date().timeIntervalSince(started)
+                _ = try Self.sh("sleep 8")
+                return (true, Date())
             }
             for _ in 0..<20 {
                 group.addTask {
-                    let started = Date()
                     let output = try Self.sh("echo quick")
                     #expect(output.standardOutputText == "quick\n")
-                    return -Date().timeIntervalSince(started)
+                    return (false, Date())
                 }
             }
-            for try await seconds in group where seconds < 0 {
-                #expect(-seconds < 2.5, "a quick child waited for the slow one")
-            }
+            var results: [(slow: Bool, ended: Date)] = []
+            for try await result in group { results.append(result) }
+            let slowEnded = try #require(results.first { $0.slow }).ended
+            #expect(results.filter { !$0.slow }.allSatisfy { $0.ended < slowEnded }, "a quick child waited for the slow one")
         }
     }
 
