@@ -7,6 +7,12 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The libraries whose loops run per row or per candidate database (generation, comparison, the
+/// counterexample search) are optimised in debug builds too: `swift run` and `swift test` are how
+/// learners and CI meet sqlprep, and unoptimised Swift is 5–10× slower there. (-O keeps
+/// `@testable import` working: testing is enabled separately.)
+let hotSwiftSettings: [SwiftSetting] = swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "sqlprep",
     platforms: [.macOS(.v13)],
@@ -37,12 +43,12 @@ let package = Package(
         // Layer 2: running untrusted SQL under limits.
         .target(name: "SQLPrepSandbox", dependencies: ["SQLiteKit"], swiftSettings: swiftSettings),
         // Layer 3: the deterministic "shop" dataset.
-        .target(name: "SQLPrepData", dependencies: ["SQLiteKit"], swiftSettings: swiftSettings),
+        .target(name: "SQLPrepData", dependencies: ["SQLiteKit"], swiftSettings: hotSwiftSettings),
         // Layer 4: exercises, result comparison, verdicts.
         .target(
             name: "SQLPrepExercises",
             dependencies: ["SQLiteKit", "SQLPrepSandbox", "SQLPrepData"],
-            swiftSettings: swiftSettings,
+            swiftSettings: hotSwiftSettings,
             plugins: ["EmbedCoursePlugin"]
         ),
         // Layer 5: the learner's workspace and progress store.
