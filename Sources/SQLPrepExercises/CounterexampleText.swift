@@ -33,7 +33,7 @@ public enum CounterexampleText {
         lines.append("  \(audience.their.capitalizedFirst) query on these rows:")
         lines.append(result(example.learner, marks: example.learnerMarks))
         if marked {
-            lines.append("  " + style.dim("\(marker) marks a row the other result does not have."))
+            lines.append("  " + style.dim("\(marker) marks the rows that differ between the two results."))
         } else if case .order = example.difference.kind {
             lines.append("  " + style.dim("The same rows, in another order."))
         }
