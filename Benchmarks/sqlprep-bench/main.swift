@@ -239,20 +239,6 @@ print("| \(fmt(median(all), 1)) | \(fmt(percentile(all, 0.9), 1)) | \(fmt(all.ma
 
 // MARK: - 4. Counterexamples: how true and how fast the feedback is
 
-/// Rebuilds a database from an example's rows alone (nothing the search kept hidden).
-func database(of example: Counterexample) throws -> DatabaseImage {
-    let db = try Connection.inMemory()
-    for table in ShopSchema.tables { try db.execute(table.createStatement) }
-    for table in example.tables {
-        let insert = try db.prepare("INSERT INTO \(table.name) VALUES (\(Array(repeating: "?", count: table.columns.count).joined(separator: ", ")))")
-        for row in table.rows {
-            try insert.bind(row)
-            try insert.stepDone()
-        }
-    }
-    return try db.serialize()
-}
-
 if !gradingOnly {
     var indexes: [DatasetSpec: (DatabaseImage, CounterexampleSearch.Index, Double)] = [:]
     var sizes: [Double] = [], times: [Double] = [], runs: [Double] = [], exhausted = 0, failing = 0
@@ -288,7 +274,7 @@ if !gradingOnly {
                 var wide = comparison
                 wide.sampleSize = .max
                 let target = Difference(wide.compare(expected: reference, actual: learner))!
-                let small = Sandbox(image: try database(of: example))
+                let small = Sandbox(image: try example.database())
                 if case .success(let r) = small.run(sql: exercise.solution), case .success(let l) = small.run(sql: wrong.sql),
                    let difference = Difference(wide.compare(expected: r, actual: l)), target.isShown(by: difference) {
                     sameWay += 1

@@ -31,6 +31,21 @@ public struct Counterexample: Sendable {
     public let budgetExhausted: Bool
 
     public var rowCount: Int { tables.map(\.rows.count).reduce(0, +) }
+
+    /// A database of the shown rows alone, with nothing the search kept hidden: to check that the
+    /// example is genuine (the tests and the benchmark do).
+    public func database() throws -> DatabaseImage {
+        let db = try Connection.inMemory()
+        for table in ShopSchema.tables { try db.execute(table.createStatement) }
+        for table in tables {
+            let insert = try db.prepare("INSERT INTO \(table.name) VALUES (\(Array(repeating: "?", count: table.columns.count).joined(separator: ", ")))")
+            for row in table.rows {
+                try insert.bind(row)
+                try insert.stepDone()
+            }
+        }
+        return try db.serialize()
+    }
 }
 
 /// How two results differ: what an example must show to be about the same mistake.

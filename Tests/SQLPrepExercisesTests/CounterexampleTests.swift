@@ -19,20 +19,6 @@ enum CounterexampleFixture {
         }
     }
 
-    /// Rebuilds a database from the counterexample's rows alone.
-    static func database(_ example: Counterexample) throws -> DatabaseImage {
-        let db = try Connection.inMemory()
-        for table in ShopSchema.tables { try db.execute(table.createStatement) }
-        for table in example.tables {
-            let insert = try db.prepare("INSERT INTO \(table.name) VALUES (\(Array(repeating: "?", count: table.columns.count).joined(separator: ", ")))")
-            for row in table.rows {
-                try insert.bind(row)
-                try insert.stepDone()
-            }
-        }
-        return try db.serialize()
-    }
-
     static func search(_ exerciseID: String, wrong name: String? = nil, sql: String? = nil, budget: CounterexampleSearch.Budget = .init()) throws -> (Exercise, String, CounterexampleOutcome) {
         let exercise = try #require(try CatalogFixture.course.get().exercise(id: exerciseID))
         let query = try sql ?? #require(exercise.wrongQueries.first { $0.name == name }).sql
@@ -80,7 +66,7 @@ struct CounterexampleTests {
             // Genuine and on topic: on a database of just these rows, the two queries differ, and in the
             // same way as on the full data. (Examples that stay large when the budget ends are not shown.)
             guard example.rowCount <= CounterexampleText.largestShown else { continue }
-            let small = Sandbox(image: try CounterexampleFixture.database(example))
+            let small = Sandbox(image: try example.database())
             let r = try small.run(sql: exercise.solution).get(), l = try small.run(sql: wrong.sql).get()
             let shown = try #require(Difference(comparison.compare(expected: r, actual: l)), "\(wrong.name) differs on the example")
             #expect(target.isShown(by: shown), "\(wrong.name): \(target) on the full data, \(shown) on the example")
