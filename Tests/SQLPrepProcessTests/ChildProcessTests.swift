@@ -71,25 +71,29 @@ struct ChildProcessTests {
     }
 
     @Test("Pipes are not inherited by children started at the same time")
-    func concurrentSpawns() async throws {
-        // If one child inherited another's stdout, the second would see no end-of-file until the first exits.
-        // Judged by order, not by a time: every quick child ends while the slow one still runs.
-        try await withThrowingTaskGroup(of: (slow: Bool, ended: Date).self) { group in
-            group.addTask {
-                _ = try Self.sh("sleep 8")
-                return (true, Date())
+    func concurrentSpawns() throws {
+        // Long-lived and quick children are started at the same time from two threads. If a long-lived
+        // child inherited a quick one's pipe, reading the quick one's output would see no end-of-file
+        // until the long-lived one exits (in 600 s): its 60 s timeout, a hang detector rather than a
+        // speed test, would trip.
+        /// What the threads started and saw (@unchecked: guarded by `lock`).
+        final class Started: @unchecked Sendable {
+            let lock = NSLock()
+            var slow: [ChildProcess] = [], quick: [ChildProcess.Output] = []
+        }
+        let started = Started()
+        DispatchQueue.concurrentPerform(iterations: 24) { index in
+            if index % 6 == 0 {
+                if let child = try? ChildProcess(executable: "/bin/sleep", arguments: ["600"]) { started.lock.withLock { started.slow.append(child) } }
+            } else if let output = try? Self.sh("echo quick", timeout: 60) {
+                started.lock.withLock { started.quick.append(output) }
             }
-            for _ in 0..<20 {
-                group.addTask {
-                    let output = try Self.sh("echo quick")
-                    #expect(output.standardOutputText == "quick\n")
-                    return (false, Date())
-                }
-            }
-            var results: [(slow: Bool, ended: Date)] = []
-            for try await result in group { results.append(result) }
-            let slowEnded = try #require(results.first { $0.slow }).ended
-            #expect(results.filter { !$0.slow }.allSatisfy { $0.ended < slowEnded }, "a quick child waited for the slow one")
+        }
+        let slow = started.slow, quickOutputs = started.quick
+        for child in slow { child.signal(SIGKILL); _ = child.wait() }
+        #expect(slow.count == 4 && quickOutputs.count == 20)
+        for output in quickOutputs {
+            #expect(!output.timedOut && output.standardOutputText == "quick\n", "a quick child waited for a long-lived one")
         }
     }
 
