@@ -1,13 +1,26 @@
-/// The tables of the "shop" dataset: names, columns, SQL types and a one-line meaning for each.
+/// The tables of the "shop" dataset: names, columns, SQL types, keys and a one-line meaning for each.
 ///
 /// This is the single source of the DDL, the data dictionary (`sqlprep dataset schema`,
-/// `Fixtures/shop-schema.txt`) and the table descriptions shown with exercises.
+/// `Fixtures/shop-schema.txt`), the table descriptions shown with exercises and the foreign keys
+/// along which ``SubsetBuilder`` cuts the data into consistent pieces.
 public struct TableSchema: Sendable, Hashable {
     public struct Column: Sendable, Hashable {
         public let name: String
         public let type: String
+        /// Constraints other than a foreign key, as SQL (`NOT NULL`, `PRIMARY KEY`).
         public let constraints: String
+        /// The table whose primary key this column holds, if it is a foreign key: data, so that the
+        /// DDL's `REFERENCES` clause and every tool that follows the links read the same fact.
+        public let references: String?
         public let meaning: String
+
+        /// Whether this column is its table's primary key.
+        public var isPrimaryKey: Bool { constraints == "PRIMARY KEY" }
+
+        /// The column's constraints as the DDL spells them, the foreign key last.
+        public var definitionConstraints: String {
+            [constraints, references.map { "REFERENCES " + $0 } ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        }
     }
 
     public let name: String
@@ -20,17 +33,23 @@ public struct TableSchema: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     public var createStatement: String {
-        let body = columns.map { "  \($0.name) \($0.type)\($0.constraints.isEmpty ? "" : " " + $0.constraints)" }
+        let body = columns.map { column in
+            let constraints = column.definitionConstraints
+            return "  \(column.name) \(column.type)\(constraints.isEmpty ? "" : " " + constraints)"
+        }
         return "CREATE TABLE \(name) (\n" + body.joined(separator: ",\n") + "\n) STRICT"
     }
 
     public var indexStatements: [String] {
         indexes.map { "CREATE INDEX \($0.0) ON \(name)(\($0.1))" }
     }
+
+    /// The primary key column, if the table has one.
+    public var primaryKey: Column? { columns.first(where: \.isPrimaryKey) }
 }
 
-private func col(_ name: String, _ type: String, _ constraints: String = "", _ meaning: String) -> TableSchema.Column {
-    TableSchema.Column(name: name, type: type, constraints: constraints, meaning: meaning)
+private func col(_ name: String, _ type: String, _ constraints: String = "", references: String? = nil, _ meaning: String) -> TableSchema.Column {
+    TableSchema.Column(name: name, type: type, constraints: constraints, references: references, meaning: meaning)
 }
 
 public enum ShopSchema {
@@ -65,7 +84,7 @@ public enum ShopSchema {
             meaning: "Visits to the shop. Anonymous visitors have no user_id.",
             columns: [
                 col("session_id", "INTEGER", "PRIMARY KEY", "Session identifier."),
-                col("user_id", "INTEGER", "REFERENCES users", "The signed-in user; NULL for anonymous visitors."),
+                col("user_id", "INTEGER", references: "users", "The signed-in user; NULL for anonymous visitors."),
                 col("started_at", "TEXT", "NOT NULL", "Start of the visit (UTC)."),
                 col("ended_at", "TEXT", "NOT NULL", "End of the visit (UTC)."),
                 col("device", "TEXT", "NOT NULL", "desktop, mobile or tablet."),
@@ -81,7 +100,7 @@ public enum ShopSchema {
             meaning: "Tracked funnel events. Like real trackers, about 2% of events are sent twice.",
             columns: [
                 col("event_id", "INTEGER", "PRIMARY KEY", "Event identifier (a duplicate has its own id)."),
-                col("session_id", "INTEGER", "NOT NULL REFERENCES sessions", "The session the event belongs to."),
+                col("session_id", "INTEGER", "NOT NULL", references: "sessions", "The session the event belongs to."),
                 col("user_id", "INTEGER", "", "The signed-in user; NULL for anonymous visitors."),
                 col("event_type", "TEXT", "NOT NULL", "page_view, product_view, add_to_cart, begin_checkout or purchase."),
                 col("product_id", "INTEGER", "", "The product involved (product_view, add_to_cart); NULL otherwise."),
@@ -94,8 +113,8 @@ public enum ShopSchema {
             meaning: "Orders placed by registered users. Money in integer cents.",
             columns: [
                 col("order_id", "INTEGER", "PRIMARY KEY", "Order identifier."),
-                col("user_id", "INTEGER", "NOT NULL REFERENCES users", "Who ordered."),
-                col("session_id", "INTEGER", "NOT NULL REFERENCES sessions", "The session in which the order was placed."),
+                col("user_id", "INTEGER", "NOT NULL", references: "users", "Who ordered."),
+                col("session_id", "INTEGER", "NOT NULL", references: "sessions", "The session in which the order was placed."),
                 col("ordered_at", "TEXT", "NOT NULL", "When the order was placed (UTC)."),
                 col("status", "TEXT", "NOT NULL", "completed, cancelled or refunded. Only completed orders are revenue."),
                 col("subtotal_cents", "INTEGER", "NOT NULL", "Sum of item prices × quantities."),
@@ -110,8 +129,8 @@ public enum ShopSchema {
             name: "order_items",
             meaning: "Lines of each order: one row per product in an order.",
             columns: [
-                col("order_id", "INTEGER", "NOT NULL REFERENCES orders", "The order."),
-                col("product_id", "INTEGER", "NOT NULL REFERENCES products", "The product."),
+                col("order_id", "INTEGER", "NOT NULL", references: "orders", "The order."),
+                col("product_id", "INTEGER", "NOT NULL", references: "products", "The product."),
                 col("quantity", "INTEGER", "NOT NULL", "Units bought."),
                 col("unit_price_cents", "INTEGER", "NOT NULL", "Price paid per unit, in cents."),
             ],
@@ -147,8 +166,8 @@ public enum ShopSchema {
             name: "experiment_assignments",
             meaning: "Which variant each user saw, assigned at their first visit during the test.",
             columns: [
-                col("experiment_id", "INTEGER", "NOT NULL REFERENCES experiments", "The experiment."),
-                col("user_id", "INTEGER", "NOT NULL REFERENCES users", "The user."),
+                col("experiment_id", "INTEGER", "NOT NULL", references: "experiments", "The experiment."),
+                col("user_id", "INTEGER", "NOT NULL", references: "users", "The user."),
                 col("variant", "TEXT", "NOT NULL", "control or treatment."),
                 col("assigned_at", "TEXT", "NOT NULL", "When the user was first exposed (UTC)."),
             ],
@@ -159,7 +178,7 @@ public enum ShopSchema {
             meaning: "Paid 'Plus' subscriptions. An active membership has no cancelled_at.",
             columns: [
                 col("membership_id", "INTEGER", "PRIMARY KEY", "Membership identifier."),
-                col("user_id", "INTEGER", "NOT NULL REFERENCES users", "The member."),
+                col("user_id", "INTEGER", "NOT NULL", references: "users", "The member."),
                 col("plan", "TEXT", "NOT NULL", "monthly or annual."),
                 col("price_cents", "INTEGER", "NOT NULL", "Price per billing period, in cents."),
                 col("started_at", "TEXT", "NOT NULL", "When the subscription began (UTC)."),
@@ -173,7 +192,7 @@ public enum ShopSchema {
         tables.first { $0.name == name }
     }
 
-    /// A column that names a row of another table (`REFERENCES parent` in its constraints).
+    /// A column that names a row of another table (its ``TableSchema/Column/references``).
     public struct ForeignKey: Sendable, Hashable {
         public let table: String
         public let column: String
@@ -182,14 +201,12 @@ public enum ShopSchema {
         public let parentColumn: String
     }
 
-    /// Every foreign key, read from the columns' `REFERENCES` constraints, in load order: the
-    /// relational facts a tool that cuts the data into consistent pieces needs.
+    /// Every foreign key, in load order (by child table, then column): the relational facts a tool
+    /// that cuts the data into consistent pieces needs.
     public static let foreignKeys: [ForeignKey] = tables.flatMap { table in
         table.columns.compactMap { column -> ForeignKey? in
-            let words = column.constraints.split(separator: " ")
-            guard let at = words.firstIndex(of: "REFERENCES"), at + 1 < words.count,
-                  let parent = ShopSchema.table(named: String(words[at + 1])),
-                  let key = parent.columns.first(where: { $0.constraints.contains("PRIMARY KEY") }) else { return nil }
+            guard let parentName = column.references, let parent = ShopSchema.table(named: parentName),
+                  let key = parent.primaryKey else { return nil }
             return ForeignKey(table: table.name, column: column.name, parent: parent.name, parentColumn: key.name)
         }
     }

@@ -35,16 +35,7 @@ public struct Counterexample: Sendable {
     /// A database of the shown rows alone, with nothing the search kept hidden: to check that the
     /// example is genuine (the tests and the benchmark do).
     public func database() throws -> DatabaseImage {
-        let db = try Connection.inMemory()
-        for table in ShopSchema.tables { try db.execute(table.createStatement) }
-        for table in tables {
-            let insert = try db.prepare("INSERT INTO \(table.name) VALUES (\(Array(repeating: "?", count: table.columns.count).joined(separator: ", ")))")
-            for row in table.rows {
-                try insert.bind(row)
-                try insert.stepDone()
-            }
-        }
-        return try db.serialize()
+        try ShopDataset.database(holding: tables.map { ($0.name, $0.rows) })
     }
 }
 
@@ -107,11 +98,12 @@ public enum CounterexampleOutcome: Sendable {
 ///
 /// 1. Run both queries on the full data: how they differ (``Difference``) and which tables they read.
 ///    Only those tables take part; a row's parents count only when their table is read too.
-/// 2. Grow a deterministic sample of whole units (a row of a table with no parent among the tables
-///    read, with all its descendants) until the queries disagree in that way.
+/// 2. Grow a deterministic sample of whole units (the families of ``DatasetRows``: a top-level row
+///    with everything under it, among the tables read) until the queries disagree in that way.
 /// 3. Delta-debug (subsets, then complements, at finer and finer granularity) over units, then
 ///    level by level inside them, keeping the candidate only while the disagreement keeps its kind.
-///    Rows stay consistent: a row brings the parents it needs.
+///    Rows stay consistent: a row brings the parents it needs. The dataset knows its tables and
+///    links (``DatasetRows``, ``SubsetBuilder``); the search only shrinks sets of rows.
 ///
 /// The search is bounded by **work** — candidate databases tried, rows copied into them, SQLite
 /// steps per query — never by time, so the same inputs give the same example on every machine,
@@ -153,150 +145,14 @@ public struct CounterexampleSearch {
         self.limits = limits
     }
 
-    struct RowRef: Hashable, Sendable, Comparable {
-        let table: Int
-        let rowid: Int64
-        static func < (a: RowRef, b: RowRef) -> Bool { (a.table, a.rowid) < (b.table, b.rowid) }
-    }
-
     /// A set of rows that come and go together.
     struct Unit: Sendable {
         var rows: [RowRef]
     }
 
-    /// What the search needs to know about a dataset, computed once per image and shared by every
-    /// search on it: each table's rows, each row's parent along every foreign key, and the tree that
-    /// groups rows into units.
-    ///
-    /// The tree: a row's tree parent is its parent in the table with the most rows (an experiment
-    /// assignment belongs to its user, not to one of three experiments; an order to its session), and
-    /// a unit is a top-level row (a user, an anonymous visit, a product…) with everything under it.
-    /// A search over some tables keeps, of each unit, the rows of those tables: a query that reads
-    /// assignments and sessions but not users still gets one unit per user.
-    public final class Index: @unchecked Sendable {
-        // @unchecked: everything is immutable after init, except `unitCache`, guarded by `lock`.
-        let image: DatabaseImage
-        let tables: [String]
-        /// Per table, its rowids in order.
-        let rowids: [[Int64]]
-        /// Per foreign key of ``ShopSchema/foreignKeys``: child and parent table, and per child row
-        /// (by position) the parent's rowid, or nil.
-        let links: [(child: Int, parent: Int, parentOf: [Int64?])]
-        /// Per table, the link to its tree parent, if it has a parent table.
-        let treeLink: [Int?]
-        /// Per table and row position, the top-level row of its unit.
-        let topRoot: [[RowRef]]
-        private let lock = NSLock()
-        private var unitCache: [Set<Int>: [[Unit]]] = [:]
-
-        public init(image: DatabaseImage) throws {
-            self.image = image
-            let source = try Connection.inMemory()
-            try source.attachReadOnly(image)
-            let tables = ShopSchema.tables.map(\.name)
-            self.tables = tables
-            let tableIndex = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1, $0) })
-            let rowids = try tables.map { table in
-                try source.prepare("SELECT rowid FROM \(table) ORDER BY rowid").allRows().compactMap {
-                    if case .integer(let id) = $0[0] { id } else { nil }
-                }
-            }
-            self.rowids = rowids
-            func position(_ table: Int, _ rowid: Int64) -> Int? { Index.position(of: rowid, in: rowids[table]) }
-            let links: [(child: Int, parent: Int, parentOf: [Int64?])] = try ShopSchema.foreignKeys.map { key in
-                let child = tableIndex[key.table]!, parent = tableIndex[key.parent]!
-                var parentOf = [Int64?](repeating: nil, count: rowids[child].count)
-                let statement = try source.prepare("""
-                    SELECT c.rowid, p.rowid FROM \(key.table) c JOIN \(key.parent) p ON p.\(key.parentColumn) = c.\(key.column)
-                    """)
-                try statement.step { row in
-                    let values = row.values
-                    if case .integer(let c) = values[0], case .integer(let p) = values[1], let at = position(child, c) { parentOf[at] = p }
-                    return true
-                }
-                return (child, parent, parentOf)
-            }
-            self.links = links
-            let treeLink: [Int?] = tables.indices.map { table in
-                ShopSchema.foreignKeys.indices
-                    .filter { tableIndex[ShopSchema.foreignKeys[$0].table] == table }
-                    .max { (rowids[tableIndex[ShopSchema.foreignKeys[$0].parent]!].count, -$0) < (rowids[tableIndex[ShopSchema.foreignKeys[$1].parent]!].count, -$1) }
-            }
-            self.treeLink = treeLink
-            // Tables come parents first (load order), so a parent's top-level row is known before its children's.
-            var topRoot: [[RowRef]] = []
-            for table in tables.indices {
-                topRoot.append(rowids[table].enumerated().map { at, rowid in
-                    if let link = treeLink[table].map({ links[$0] }), let parent = link.parentOf[at],
-                       let parentAt = position(link.parent, parent), link.parent < table {
-                        return topRoot[link.parent][parentAt]
-                    }
-                    return RowRef(table: table, rowid: rowid)
-                })
-            }
-            self.topRoot = topRoot
-        }
-
-        /// Where `rowid` sits in `ids` (sorted): O(1) when rowids are dense, as generated data's are.
-        static func position(of rowid: Int64, in ids: [Int64]) -> Int? {
-            guard let first = ids.first else { return nil }
-            let guess = Int(rowid - first)
-            if guess >= 0 && guess < ids.count && ids[guess] == rowid { return guess }
-            var low = 0, high = ids.count
-            while low < high {
-                let mid = (low + high) / 2
-                if ids[mid] < rowid { low = mid + 1 } else { high = mid }
-            }
-            return low < ids.count && ids[low] == rowid ? low : nil
-        }
-
-        /// The units for a search over `read` (table indexes), as lists per top-level table, in rowid order.
-        func units(reading read: Set<Int>) -> [[Unit]] {
-            if let cached = lock.withLock({ unitCache[read] }) { return cached }
-            var unitOf: [RowRef: Int] = [:]
-            var units: [Unit] = []
-            var byRootTable: [Int: [Int]] = [:]
-            for table in tables.indices where read.contains(table) {
-                for (at, rowid) in rowids[table].enumerated() {
-                    let root = topRoot[table][at]
-                    if let unit = unitOf[root] {
-                        units[unit].rows.append(RowRef(table: table, rowid: rowid))
-                    } else {
-                        unitOf[root] = units.count
-                        byRootTable[root.table, default: []].append(units.count)
-                        units.append(Unit(rows: [RowRef(table: table, rowid: rowid)]))
-                    }
-                }
-            }
-            // In rowid order of the top-level rows, so that the shuffle that follows is reproducible.
-            let result = byRootTable.keys.sorted().map { rootTable in
-                byRootTable[rootTable]!.sorted { topRootOf(units[$0]) < topRootOf(units[$1]) }.map { units[$0] }
-            }
-            lock.withLock { unitCache[read] = result }
-            return result
-        }
-
-        private func topRootOf(_ unit: Unit) -> RowRef {
-            let row = unit.rows[0]
-            return topRoot[row.table][Index.position(of: row.rowid, in: rowids[row.table])!]
-        }
-
-        /// The tree parent of `row` (see the type's description), if any.
-        func treeParent(of row: RowRef) -> RowRef? {
-            guard let link = treeLink[row.table].map({ links[$0] }),
-                  let at = Index.position(of: row.rowid, in: rowids[row.table]), let parent = link.parentOf[at] else { return nil }
-            return RowRef(table: link.parent, rowid: parent)
-        }
-
-        /// The parents of `row` among the tables read.
-        func parents(of row: RowRef, reading read: Set<Int>) -> [RowRef] {
-            guard let at = Index.position(of: row.rowid, in: rowids[row.table]) else { return [] }
-            return links.compactMap { link in
-                guard link.child == row.table, read.contains(link.parent), let parent = link.parentOf[at] else { return nil }
-                return RowRef(table: link.parent, rowid: parent)
-            }
-        }
-    }
+    /// What the search needs to know about a dataset: its rows and how they hang together,
+    /// computed once per image and shared by every search on it.
+    public typealias Index = DatasetRows
 
     public func run() throws -> CounterexampleOutcome {
         try run(index: Index(image: image))
@@ -316,10 +172,9 @@ public struct CounterexampleSearch {
         guard case .success(let fullReference) = full.run(sql: exercise.solution),
               case .success(let fullLearner) = full.run(sql: learnerSQL),
               let target = Difference(comparison.compare(expected: fullReference, actual: fullLearner)) else { return .notApplicable }
-        let read = Set(index.tables.indices.filter { fullReference.tablesRead.union(fullLearner.tablesRead).contains(index.tables[$0]) })
+        let read = index.tableIndexes(named: fullReference.tablesRead.union(fullLearner.tablesRead))
 
-        let source = try Connection.inMemory()
-        try source.attachReadOnly(index.image)
+        let builder = try SubsetBuilder(index)
         /// The work done so far (a class: the nested functions below update it).
         final class Work {
             var runs = 0, rowsCopied = 0
@@ -340,7 +195,7 @@ public struct CounterexampleSearch {
             for index in stride(from: copy.count - 1, to: 0, by: -1) { copy.swapAt(index, rng.below(index + 1)) }
             return copy
         }
-        let roots = index.units(reading: read).map(shuffled)
+        let roots = index.families(among: read).map { shuffled($0.map(Unit.init(rows:))) }
 
         struct Found {
             var rows: Set<RowRef>
@@ -352,14 +207,16 @@ public struct CounterexampleSearch {
         /// Builds the candidate, runs both queries, and says whether they disagree as on the full data.
         func disagrees(_ units: [Unit]) throws -> Found? {
             if clock.now - start > budget.safetyNet { work.safetyNet = true }
-            let rows = consistent(units, index: index, read: read)
+            // A unit brings the parents it needs, so that every candidate is a consistent database
+            // and a unit never needs a neighbour to make sense.
+            let rows = index.withParents(units.flatMap(\.rows), among: read)
             if work.safetyNet || work.runs >= budget.candidates || work.rowsCopied + rows.count > budget.rowsCopied {
                 work.exhausted = true
                 return nil
             }
             work.runs += 1
             work.rowsCopied += rows.count
-            let sandbox = Sandbox(image: try build(rows, source: source, tables: index.tables), limits: candidateLimits)
+            let sandbox = Sandbox(image: try builder.database(of: rows), limits: candidateLimits)
             guard case .success(let reference) = sandbox.run(sql: exercise.solution),
                   case .success(let learner) = sandbox.run(sql: learnerSQL),
                   let difference = Difference(comparison.compare(expected: reference, actual: learner)),
@@ -440,10 +297,8 @@ public struct CounterexampleSearch {
         // The example: every table read, with the rows left.
         var tables: [Counterexample.Table] = []
         for table in index.tables.indices where read.contains(table) {
-            let rowids = found.rows.filter { $0.table == table }.map(\.rowid).sorted()
-            let statement = try source.prepare("SELECT * FROM \(index.tables[table]) WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid")
-            try statement.bind([.text("[" + rowids.map(String.init).joined(separator: ",") + "]")])
-            tables.append(Counterexample.Table(name: index.tables[table], columns: statement.columnNames, rows: try statement.allRows()))
+            let (columns, rows) = try builder.values(of: table, in: found.rows)
+            tables.append(Counterexample.Table(name: index.tables[table], columns: columns, rows: rows))
         }
         let (referenceMarks, learnerMarks) = unmatched(found.reference.rows, found.learner.rows, comparison: comparison)
         let elapsed = clock.now - start
@@ -453,20 +308,6 @@ public struct CounterexampleSearch {
             runs: work.runs, rowsCopied: work.rowsCopied,
             milliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
             budgetExhausted: work.exhausted))
-    }
-
-    /// The rows of `units` with every parent they need among the tables read (an order item brings
-    /// its product, an order its session), so that every candidate is a consistent database and a
-    /// unit never needs a neighbour to make sense.
-    func consistent(_ units: [Unit], index: Index, read: Set<Int>) -> Set<RowRef> {
-        var rows = Set(units.flatMap(\.rows))
-        var pending = Array(rows)
-        while let row = pending.popLast() {
-            for parent in index.parents(of: row, reading: read) where rows.insert(parent).inserted {
-                pending.append(parent)
-            }
-        }
-        return rows
     }
 
     /// Rows of `a` and of `b` with no equal partner in the other (a greedy multiset match under the
@@ -481,31 +322,5 @@ public struct CounterexampleSearch {
             if let match { free.remove(match) } else { markedA.insert(i) }
         }
         return (markedA, free)
-    }
-
-    /// A new database with the schema and just `rows`, serialized for the sandbox.
-    func build(_ rows: Set<RowRef>, source: Connection, tables: [String]) throws -> DatabaseImage {
-        let candidate = try Connection.inMemory()
-        try candidate.execute("PRAGMA journal_mode = OFF")
-        for table in ShopSchema.tables { try candidate.execute(table.createStatement) }
-        try candidate.execute("BEGIN")
-        var byTable: [Int: [Int64]] = [:]
-        for row in rows { byTable[row.table, default: []].append(row.rowid) }
-        for (index, ids) in byTable.sorted(by: { $0.key < $1.key }) {
-            let select = try source.prepare("SELECT * FROM \(tables[index]) WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid")
-            try select.bind([.text("[" + ids.sorted().map(String.init).joined(separator: ",") + "]")])
-            let columns = select.columnCount
-            let insert = try candidate.prepare("INSERT INTO \(tables[index]) VALUES (\(Array(repeating: "?", count: columns).joined(separator: ", ")))")
-            try select.step { row in
-                try insert.bind(row.values)
-                try insert.stepDone()
-                return true
-            }
-        }
-        try candidate.execute("COMMIT")
-        for table in ShopSchema.tables {
-            for statement in table.indexStatements { try candidate.execute(statement) }
-        }
-        return try candidate.serialize()
     }
 }
