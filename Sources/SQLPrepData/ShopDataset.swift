@@ -179,6 +179,11 @@ public struct ImageCache: Sendable {
         }
     }
 
+    /// Whether a file for `spec` is there (valid or not: ``load(_:)`` checks).
+    public func contains(_ spec: DatasetSpec) -> Bool {
+        FileManager.default.fileExists(atPath: path(for: spec))
+    }
+
     public func load(_ spec: DatasetSpec) -> DatabaseImage? {
         guard let image = DatabaseImage.map(path: path(for: spec)), ImageCache.looksValid(image) else { return nil }
         return image

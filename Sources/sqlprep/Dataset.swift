@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SQLPrepData
 import SQLPrepSandbox
-import SQLiteKit
 
 extension SQLPrep {
     struct Dataset: ParsableCommand {
@@ -24,9 +23,8 @@ extension SQLPrep.Dataset {
 
         func run() throws {
             let spec = try dataset.spec()
-            let db = try Connection.inMemory()
-            try db.attachReadOnly(ShopDataset.image(for: spec))
-            print(DataDictionary.render(counts: try ShopDataset.rowCounts(db), spec: spec), terminator: "")
+            let data = try LoadedDataset(spec)
+            print(DataDictionary.render(counts: try data.rowCounts(), spec: spec), terminator: "")
         }
     }
 
@@ -40,16 +38,15 @@ extension SQLPrep.Dataset {
 
         func run() throws {
             let spec = try dataset.spec()
-            let db = try Connection.inMemory()
-            try db.attachReadOnly(ShopDataset.image(for: spec))
+            let data = try LoadedDataset(spec)
             print("seed:              \(spec.seed)")
             print("scale:             \(spec.scale)")
             print("generator version: \(ShopGenerator.version)")
             print("period:            2024-01-01 to 2025-06-30 (UTC)")
-            print("fingerprint:       \(try ShopDataset.fingerprint(db))")
-            print("sqlite:            \(SQLiteLibrary.version)")
+            print("fingerprint:       \(try data.fingerprint())")
+            print("sqlite:            \(LoadedDataset.sqliteVersion)")
             print("rows:")
-            for (table, rows) in try ShopDataset.rowCounts(db) {
+            for (table, rows) in try data.rowCounts() {
                 print("  \(table.padding(toLength: 24, withPad: " ", startingAt: 0))\(rows)")
             }
         }
@@ -79,9 +76,7 @@ extension SQLPrep.Dataset {
         }
 
         func run() throws {
-            let spec = try dataset.spec()
-            let db = try Connection.inMemory()
-            try db.attachReadOnly(ShopDataset.image(for: spec))
+            let data = try LoadedDataset(try dataset.spec())
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             } catch {
@@ -89,7 +84,7 @@ extension SQLPrep.Dataset {
             }
             for table in ShopSchema.tables {
                 let path = out + "/" + table.name + ".csv"
-                let written = try CSVExport.write(table: table, from: db, to: path)
+                let written = try data.writeCSV(table, to: path)
                 print("wrote \(path) (\(written) rows)")
             }
         }

@@ -1,7 +1,6 @@
 import Foundation
 import SQLPrepData
 import SQLPrepSandbox
-import SQLiteKit
 import SQLPrepExercises
 
 /// How a one-shot command gets its sandbox: the dataset image (from the cache when possible),
@@ -11,20 +10,20 @@ enum SandboxSession {
     static func make(
         dataset spec: DatasetSpec, limits: SandboxLimits, quiet: Bool = false, onHardStop: (@Sendable (QueryFailure) -> Void)? = nil
     ) throws -> Sandbox {
-        if let cached = cache[spec] { return Sandbox(image: cached, limits: limits, hardStop: stopper(onHardStop)) }
-        if !quiet, let cache = ImageCache.standard, !FileManager.default.fileExists(atPath: cache.path(for: spec)) {
+        if let cached = cache[spec] { return Sandbox(image: cached.image, limits: limits, hardStop: stopper(onHardStop)) }
+        if !quiet, let cache = ImageCache.standard, !cache.contains(spec) {
             Terminal.error("Preparing the \(spec.scale) dataset (seed \(spec.seed)); later runs reuse it…")
         }
-        let image = try ShopDataset.image(for: spec)
-        cache[spec] = image
-        // Process-wide, so set only here, in a process that runs one learner query at a time.
-        // The image itself was allocated by Swift, so it does not count against the limit.
-        SQLiteLibrary.setHardHeapLimit(limits.memoryBytes)
-        return Sandbox(image: image, limits: limits, hardStop: stopper(onHardStop))
+        let dataset = try LoadedDataset(spec)
+        cache[spec] = dataset
+        // Process-wide, so set only here, in a process that runs one learner query at a time, and
+        // only once the dataset is loaded.
+        limits.applyHeapLimitToProcess()
+        return Sandbox(image: dataset.image, limits: limits, hardStop: stopper(onHardStop))
     }
 
-    /// Images already loaded by this process (a command may need the same dataset twice).
-    nonisolated(unsafe) private static var cache: [DatasetSpec: DatabaseImage] = [:]
+    /// Datasets already loaded by this process (a command may need the same dataset twice).
+    nonisolated(unsafe) private static var cache: [DatasetSpec: LoadedDataset] = [:]
 
     private static func stopper(_ custom: (@Sendable (QueryFailure) -> Void)?) -> @Sendable (QueryFailure) -> Void {
         custom ?? { failure in
