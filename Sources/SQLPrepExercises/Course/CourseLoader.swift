@@ -1,63 +1,6 @@
 import Foundation
 import SQLPrepData
 
-/// A course: tracks of exercises in the order learners meet them.
-public struct Course: Sendable {
-    public let title: String
-    public let tracks: [Track]
-    /// Every exercise, in manifest order.
-    public let exercises: [Exercise]
-    /// Where it came from, for messages: "the built-in course" or a folder path.
-    public let origin: String
-
-    public func exercise(id: String) -> Exercise? {
-        exercises.first { $0.id == id }
-    }
-
-    public func exercises(in track: Track) -> [Exercise] {
-        exercises.filter { $0.track == track }
-    }
-
-    /// The course compiled into sqlprep (from `Exercises/`).
-    public static func builtIn() throws -> Course {
-        try CourseLoader.load(files: embeddedCourseFiles, origin: "the built-in course").get()
-    }
-
-    /// An instructor's course folder in the same format.
-    public static func load(directory: String) throws -> Course {
-        try CourseLoader.load(directory: directory).get()
-    }
-}
-
-/// One thing wrong with a course, naming the file and what to fix.
-public struct CourseProblem: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The exercise concerned, when there is one.
-    public let exerciseID: String?
-    /// The file, relative to the course folder.
-    public let file: String
-    public let message: String
-
-    public init(exerciseID: String? = nil, file: String, _ message: String) {
-        self.exerciseID = exerciseID
-        self.file = file
-        self.message = message
-    }
-
-    public var description: String {
-        (exerciseID.map { "\($0): " } ?? "") + "\(file): \(message)"
-    }
-}
-
-/// The problems found while loading a course (every one, not just the first).
-public struct CourseProblems: Error, Sendable, CustomStringConvertible {
-    public let origin: String
-    public let problems: [CourseProblem]
-
-    public var description: String {
-        "\(origin) has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n" + problems.map { "  " + $0.description }.joined(separator: "\n")
-    }
-}
-
 /// Parses a course from its files. Pure: the files come in as a path → text map, from a folder on
 /// disk or from the copy compiled into the binary.
 public enum CourseLoader {
