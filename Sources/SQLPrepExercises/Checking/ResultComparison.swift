@@ -205,7 +205,7 @@ public struct ResultComparison: Sendable {
     var keyColumns: [Int] {
         var keys: [Int] = []
         for (index, column) in contract.columns.enumerated() {
-            if column.kind.isNumeric && column.kind != .integer { break }
+            if column.kind.isMeasure { break }
             keys.append(index)
         }
         return keys.count == contract.columns.count ? [] : keys

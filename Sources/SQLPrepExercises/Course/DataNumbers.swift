@@ -192,7 +192,7 @@ public enum DataNumbers {
     /// and money (2,389; 1,234.50).
     static func format(_ value: Value, column: ResultContract.Column) -> String {
         guard let number = value.numericValue else { return value.description }
-        let grouped = [.count, .money].contains(column.kind)
+        let grouped = column.kind.groupsThousands
         var text: String
         if let decimals = column.decimals {
             text = String(format: "%.\(decimals)f", number)

@@ -69,7 +69,7 @@ struct Diagnostician {
             let othersAgree = pairs.allSatisfy { pair in
                 (0..<columnCount).allSatisfy { other in
                     other == column || !contract.columns[other].kind.isNumeric || truncated.contains(other)
-                        || [.ratio, .percent].contains(contract.columns[other].kind)
+                        || contract.columns[other].kind.isShare
                         || comparison.equal(pair.expected[other], pair.actual[other], column: other)
                 }
             }
@@ -147,7 +147,7 @@ struct Diagnostician {
     func integerDivision(_ cells: [(Value, Value)], column: Int, name: String) -> Diagnosis? {
         guard !cells.isEmpty else { return nil }
         let kind = contract.columns[column].kind
-        guard kind == .ratio || kind == .percent || kind == .number || kind == .money else { return nil }
+        guard kind.holdsFractions else { return nil }
         let expectedFractional = cells.contains { pair in
             guard let e = pair.0.numericValue else { return false }
             return e != e.rounded()
@@ -286,7 +286,7 @@ struct Diagnostician {
     /// Counts and sums larger than expected in every differing row: rows multiplied by a join.
     func inflated(_ numbers: [(Double, Double)], column: Int, name: String) -> Diagnosis? {
         let kind = contract.columns[column].kind
-        guard kind == .count || kind == .money || kind == .integer, numbers.count >= 1 else { return nil }
+        guard kind.isTotal, numbers.count >= 1 else { return nil }
         guard numbers.allSatisfy({ $0.1 > $0.0 }) else { return nil }
         return Diagnosis(
             .duplicatedRows,
@@ -297,7 +297,7 @@ struct Diagnostician {
     /// keeps the rows without a value as a group of their own, but nothing names it. Returns the
     /// diagnosis and the offsets of the rows it accounts for.
     func nullLabels(missing: [[Value]], unexpected: [[Value]]) -> (Diagnosis, (missing: Set<Int>, unexpected: Set<Int>))? {
-        let labels = contract.columns.indices.filter { contract.columns[$0].kind == .text }
+        let labels = contract.columns.indices.filter { contract.columns[$0].kind.isLabel }
         var matched: (missing: Set<Int>, unexpected: Set<Int>) = ([], [])
         var example: (column: Int, label: String)?
         for (u, row) in unexpected.enumerated() {
@@ -360,7 +360,7 @@ struct Diagnostician {
     func shiftedWindow(
         expected: [[Value]], pairs: [ResultComparison.Pair], missing: [[Value]], unexpected: [[Value]], explained: Bool
     ) -> Diagnosis? {
-        guard let dateColumn = contract.columns.firstIndex(where: { [.date, .month, .timestamp].contains($0.kind) }) else {
+        guard let dateColumn = contract.columns.firstIndex(where: \.kind.isDateLike) else {
             return nil
         }
         func dates(_ rows: [[Value]]) -> [String] {

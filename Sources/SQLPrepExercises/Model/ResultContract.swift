@@ -1,32 +1,5 @@
 /// What a correct result looks like: the columns (with kinds and rounding) and the row order.
 public struct ResultContract: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case count, integer, ratio, percent, money, number, date, month, timestamp, text
-
-        public var isNumeric: Bool {
-            switch self {
-            case .count, .integer, .ratio, .percent, .money, .number: true
-            default: false
-            }
-        }
-
-        /// Plain words for the contract table shown to learners.
-        public var meaning: String {
-            switch self {
-            case .count: "a whole number of things"
-            case .integer: "a whole number"
-            case .ratio: "a fraction from 0 to 1"
-            case .percent: "a percentage from 0 to 100"
-            case .money: "an amount of money"
-            case .number: "a number"
-            case .date: "a date, YYYY-MM-DD"
-            case .month: "a month, YYYY-MM"
-            case .timestamp: "a timestamp, YYYY-MM-DD HH:MM:SS"
-            case .text: "text"
-            }
-        }
-    }
-
     public struct Column: Sendable, Hashable {
         public let name: String
         public let kind: Kind
