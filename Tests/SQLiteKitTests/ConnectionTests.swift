@@ -116,6 +116,23 @@ struct ConnectionTests {
         #expect(DatabaseImage.map(path: path + ".empty") == nil)
     }
 
+    @Test("An image made from an array holds its bytes, and writes them back whole")
+    func imageFromArray() throws {
+        let source = try Connection.inMemory()
+        try source.execute("CREATE TABLE t(x); INSERT INTO t VALUES (1), (2)")
+        let serialized = try source.serialize()
+        let bytes = Array(serialized.buffer)
+        let image = DatabaseImage(bytes)
+        #expect(image.count == bytes.count)
+        #expect(Array(image.buffer) == bytes)
+        #expect(DatabaseImage([]).count == 0)
+        let path = NSTemporaryDirectory() + "sqlitekit-array-\(UUID().uuidString).db"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(image.write(atomicallyTo: path))
+        #expect(FileManager.default.contents(atPath: path).map(Array.init) == bytes)
+        #expect(!image.write(atomicallyTo: "/nonexistent-folder/x.db"))
+    }
+
     @Test("The authorizer sees each action and a denial fails the prepare with SQLITE_AUTH")
     func authorizer() throws {
         let db = try Connection.inMemory()
