@@ -54,7 +54,7 @@ let package = Package(
         // Layer 5: the learner's workspace and progress store.
         .target(
             name: "SQLPrepWorkspace",
-            dependencies: ["SQLiteKit", "SQLPrepData", "SQLPrepExercises"],
+            dependencies: ["SQLiteKit", "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises"],
             swiftSettings: swiftSettings
         ),
         // Layer 6: grading a class.
@@ -70,8 +70,8 @@ let package = Package(
         .executableTarget(
             name: "sqlprep",
             dependencies: [
-                "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises", "SQLPrepWorkspace", "SQLPrepGrading", "SQLPrepProcess",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SQLiteKit", "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises", "SQLPrepWorkspace", "SQLPrepGrading",
+                "SQLPrepProcess", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
