@@ -3,10 +3,12 @@ import SQLiteKit
 
 /// Runs untrusted SQL against a read-only dataset image, under limits.
 ///
-/// Each query gets a fresh in-memory connection over the shared read-only image, set up in the
-/// order `shared/SANDBOX.md` prescribes: defensive options → the image (read-only) → pragmas →
-/// run-time limits → eponymous tables warmed → authorizer (an allowlist) → progress handler
-/// (the deadline). Nothing a query does can reach the next one, the dataset, or the disk.
+/// Each query gets a fresh in-memory connection over the shared read-only image, set up in an
+/// order where each step relies on the one before: defensive options → the image (read-only) →
+/// pragmas (before the authorizer, which denies PRAGMA) → run-time limits → eponymous tables
+/// warmed → authorizer (an allowlist; installing it expires earlier statements) → progress handler
+/// (the work limit and the deadline). Nothing a query does can reach the next one, the dataset, or
+/// the disk.
 ///
 /// What no in-process guard can stop (one long `printf`, prepare-time blow-ups) is handled by a
 /// ``Watchdog``: see ``hardStop``.
@@ -252,11 +254,10 @@ public final class Sandbox: @unchecked Sendable {
         var message = error.message
         if let first = message.first { message = first.uppercased() + message.dropFirst() }
         if !message.hasSuffix(".") { message += "." }
-        let hint = SQLText.errorHint(message: error.message, sql: sql)
-        if hint == nil, error.message.contains("too many attached") {
-            return QueryFailure(.refused, "ATTACH is not allowed: the sandbox reads only the dataset.", hint: "Submit one SELECT.")
-        }
-        return QueryFailure(.sqlError, message, location: location, hint: hint)
+        // No branch on SQLite's wording here: ATTACH (which the ATTACHED=0 limit would fail with a
+        // plain SQLITE_ERROR at run time) is denied by the authorizer while it is prepared, so it
+        // is refused above, by name, before it could ever run.
+        return QueryFailure(.sqlError, message, location: location, hint: SQLText.errorHint(message: error.message, sql: sql))
     }
 
     /// The message for a statement the sandbox does not run, naming what was refused.

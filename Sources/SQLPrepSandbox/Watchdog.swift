@@ -4,9 +4,10 @@ import SQLiteKit
 /// A last-resort timer for one query. At its deadline it interrupts the connection once more and,
 /// if the query still has not returned shortly after, calls `onExpiry` from its own thread.
 ///
-/// It exists for the cases `shared/SANDBOX.md` lists that no in-process guard stops: one long
-/// `printf('%.*c', …)` or two-argument `trim` call (the progress handler never runs inside a
-/// function call) and prepare-time blow-ups (there is no VM yet). `onExpiry` must end the work
+/// It exists for what no in-process guard stops: one long `printf('%.*c', …)` or two-argument
+/// `trim` call (the progress handler runs between VM steps, never inside a function call, and
+/// `sqlite3_interrupt` waits for the call to return) and prepare-time blow-ups such as deeply
+/// nested self-joining CTEs (there is no VM yet, so no progress handler). `onExpiry` must end the work
 /// from outside: the CLI prints the timeout verdict and exits the process; a grader kills the
 /// worker process.
 final class Watchdog: @unchecked Sendable {
