@@ -27,40 +27,36 @@ public final class Sandbox: @unchecked Sendable {
         self.hardStop = hardStop
     }
 
-    /// Runs the query in `bytes` (a learner's file).
+    /// Runs the query in `bytes` (a learner's file): admits it, then runs it.
     public func run(bytes: [UInt8]) -> Result<QueryResult, QueryFailure> {
-        switch admit(bytes: bytes) {
-        case .failure(let failure): return .failure(failure)
-        case .success(let sql): return run(sql: sql)
-        }
+        admitQuery(bytes: bytes).flatMap(run)
     }
 
-    /// The checks a file passes before SQLite sees it (encoding, size, NUL bytes, not empty): its
-    /// text, or why it is refused. Whatever `run(bytes:)` refuses, this refuses.
-    public func admit(bytes: [UInt8]) -> Result<String, QueryFailure> {
-        switch SQLText.decode(bytes, limits: limits) {
-        case .failure(let failure): return .failure(failure)
-        case .success(let sql): return admit(sql: sql).map { sql }
-        }
-    }
-
-    private func admit(sql: String) -> Result<Void, QueryFailure> {
-        if sql.utf8.count > limits.maxSQLBytes {
-            return .failure(QueryFailure(.invalidInput, "The query is \(sql.utf8.count) bytes; the limit is \(limits.maxSQLBytes) bytes."))
-        }
-        if sql.utf8.contains(0) {
-            return .failure(QueryFailure(.invalidInput, "The query contains a NUL byte.", hint: "Remove the NUL byte."))
-        }
-        if SQLText.isOnlyCommentsAndSpace(sql) {
-            return .failure(QueryFailure(.empty, "The query is empty: no SQL, only whitespace or comments.",
-                                         hint: "Write one SELECT statement."))
-        }
-        return .success(())
-    }
-
-    /// Runs one SQL query (already decoded text).
+    /// Runs one SQL query given as text (a reference query, a shell statement): admits it, then runs it.
     public func run(sql: String) -> Result<QueryResult, QueryFailure> {
-        if case .failure(let failure) = admit(sql: sql) { return .failure(failure) }
+        admitQuery(sql: sql).flatMap(run)
+    }
+
+    /// The checks a file passes before SQLite sees it (encoding, size, NUL bytes, not empty), under
+    /// this sandbox's limits: the admitted query, or why it is refused.
+    public func admitQuery(bytes: [UInt8]) -> Result<AdmittedQuery, QueryFailure> {
+        AdmittedQuery.admit(bytes: bytes, limits: limits)
+    }
+
+    /// The checks SQL text passes before SQLite sees it (size, NUL bytes, not empty).
+    public func admitQuery(sql: String) -> Result<AdmittedQuery, QueryFailure> {
+        AdmittedQuery.admit(text: sql, limits: limits)
+    }
+
+    /// The text of an admitted file, or why it is refused; ``admitQuery(bytes:)`` keeps the whole
+    /// admitted query. Whatever `run(bytes:)` refuses, this refuses.
+    public func admit(bytes: [UInt8]) -> Result<String, QueryFailure> {
+        admitQuery(bytes: bytes).map(\.text)
+    }
+
+    /// Runs an admitted query. Admitted under another sandbox's larger size limit, it still
+    /// cannot exceed this one's: SQLite enforces the limit too (`SQLITE_LIMIT_SQL_LENGTH`).
+    public func run(_ query: AdmittedQuery) -> Result<QueryResult, QueryFailure> {
         let start = ContinuousClock.now
         let deadline = start + .milliseconds(limits.timeMilliseconds)
         let connection: Connection
@@ -78,7 +74,7 @@ public final class Sandbox: @unchecked Sendable {
                 onExpiry: { stop(QueryFailure(.timeout, Sandbox.timeoutMessage(limits: self.limits), hint: SQLText.slowQueryHint)) })
         }
         defer { watchdog?.cancel() }
-        return execute(sql: sql, on: connection, policy: policy, stop: stop, start: start)
+        return execute(query, on: connection, policy: policy, stop: stop, start: start)
     }
 
     /// The dataset tables `sql` reads (lower-cased), learned from the authorizer while the
@@ -163,8 +159,9 @@ public final class Sandbox: @unchecked Sendable {
     // MARK: - Running
 
     private func execute(
-        sql: String, on db: Connection, policy: AccessPolicy, stop: StopReason, start: ContinuousClock.Instant
+        _ query: AdmittedQuery, on db: Connection, policy: AccessPolicy, stop: StopReason, start: ContinuousClock.Instant
     ) -> Result<QueryResult, QueryFailure> {
+        let sql = query.text
         let statement: Statement
         do {
             let (prepared, tail) = try db.prepareFirst(sql)
@@ -172,7 +169,7 @@ public final class Sandbox: @unchecked Sendable {
                 return .failure(QueryFailure(.empty, "The query is empty: no SQL, only whitespace or comments."))
             }
             if let extra = SQLText.nextTokenIndex(in: tail, from: 0) {
-                let offset = sql.utf8.count - tail.count + extra
+                let offset = query.utf8.count - tail.count + extra
                 return .failure(QueryFailure(
                     .refused, "The file holds more than one statement; submit exactly one SELECT.",
                     location: SQLLocation(byteOffset: offset, in: sql),
