@@ -25,6 +25,15 @@ public enum SQLText {
         SQLScanner.firstToken(in: bytes, from: start)
     }
 
+    /// The first keyword of the statement, upper-cased ("DELETE", "PRAGMA"), skipping comments.
+    static func firstKeyword(_ sql: String) -> String {
+        let bytes = Array(sql.utf8)
+        guard let start = nextTokenIndex(in: bytes, from: 0) else { return "" }
+        var end = start
+        while end < bytes.count, (bytes[end] >= 0x41 && bytes[end] <= 0x5A) || (bytes[end] >= 0x61 && bytes[end] <= 0x7A) || bytes[end] == 0x5F { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self).uppercased()
+    }
+
     /// Characters that look like SQL but are not, with what to type instead.
     static let lookalikes: [(Character, String)] = [
         ("\u{00A0}", "a non-breaking space (often pasted from a web page or a document); retype it as a normal space"),

@@ -16,8 +16,8 @@ public final class Sandbox: @unchecked Sendable {
     // @unchecked: all stored properties are immutable after init; each run creates its own connection.
     public let image: DatabaseImage
     public let limits: SandboxLimits
-    /// Called from the watchdog thread when a query has ignored its interrupt for
-    /// ``SandboxLimits/hardStopGraceMilliseconds``. A one-shot CLI prints a timeout verdict and
+    /// Called from the watchdog thread when a query has ignored its interrupts past its deadline
+    /// (``SandboxLimits/hardStopGrace`` and ``SandboxLimits/interruptGrace``). A one-shot CLI prints a timeout verdict and
     /// exits; a grading worker's parent process kills the worker. Nil: no watchdog.
     public let hardStop: (@Sendable (QueryFailure) -> Void)?
 
@@ -58,7 +58,7 @@ public final class Sandbox: @unchecked Sendable {
     /// cannot exceed this one's: SQLite enforces the limit too (`SQLITE_LIMIT_SQL_LENGTH`).
     public func run(_ query: AdmittedQuery) -> Result<QueryResult, QueryFailure> {
         let start = ContinuousClock.now
-        let deadline = start + .milliseconds(limits.timeMilliseconds)
+        let deadline = start + limits.timeLimit
         let connection: Connection
         let policy = AccessPolicy()
         let stop = StopReason()
@@ -69,7 +69,8 @@ public final class Sandbox: @unchecked Sendable {
         }
         let watchdog = hardStop.map { stop in
             Watchdog(
-                deadline: deadline + .milliseconds(limits.hardStopGraceMilliseconds),
+                deadline: deadline + limits.hardStopGrace,
+                interruptGrace: limits.interruptGrace,
                 interrupt: connection.interruptHandle,
                 onExpiry: { stop(QueryFailure(.timeout, Sandbox.timeoutMessage(limits: self.limits), hint: SQLText.slowQueryHint)) })
         }
@@ -93,7 +94,7 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     static func timeoutMessage(limits: SandboxLimits) -> String {
-        "The query ran past the \(formatSeconds(limits.timeMilliseconds)) wall-clock safety limit and was stopped."
+        "The query ran past the \(formatSeconds(limits.timeLimit)) wall-clock safety limit and was stopped."
             + (limits.maxSteps == nil ? "" : " (Unlike the work limit, which normally stops a long query first, this limit depends on the machine's speed.)")
     }
 
@@ -104,8 +105,10 @@ public final class Sandbox: @unchecked Sendable {
         return (number < 0 ? "-" : "") + ([Substring(digits)] + groups).joined(separator: ",")
     }
 
-    static func formatSeconds(_ milliseconds: Int) -> String {
-        milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : String(format: "%.1f s", Double(milliseconds) / 1000)
+    /// 20 s → "20 s", 0.5 s → "0.5 s" (to the tenth: the CLI takes the limit in seconds).
+    static func formatSeconds(_ duration: Duration) -> String {
+        let milliseconds = duration.wholeMilliseconds
+        return milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : String(format: "%.1f s", Double(milliseconds) / 1000)
     }
 
     // MARK: - Connection setup
@@ -219,10 +222,8 @@ public final class Sandbox: @unchecked Sendable {
             return .failure(QueryFailure(.sqlError, "\(error)"))
         }
         if let overflow { return .failure(overflow) }
-        let elapsed = ContinuousClock.now - start
         return .success(QueryResult(
-            columns: statement.columnNames, rows: rows,
-            elapsedMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
+            columns: statement.columnNames, rows: rows, elapsed: ContinuousClock.now - start,
             tablesRead: policy.tablesRead, steps: statement.virtualMachineSteps))
     }
 
@@ -265,39 +266,5 @@ public final class Sandbox: @unchecked Sendable {
         }
         let keyword = SQLText.firstKeyword(sql)
         return QueryFailure(.refused, "\(keyword.isEmpty ? "This statement" : keyword) is not allowed: the sandbox runs only a single SELECT.", hint: hint)
-    }
-}
-
-/// A successful query's result: column names and rows of values.
-public struct QueryResult: Sendable, Hashable {
-    public var columns: [String]
-    public var rows: [[Value]]
-    public var elapsedMilliseconds: Double
-    /// The dataset tables the query read (lower-cased), from the authorizer.
-    public var tablesRead: Set<String>
-    /// SQLite virtual-machine steps the query took (`SQLITE_STMTSTATUS_VM_STEP`): its work, the
-    /// same on every machine.
-    public var steps: Int
-
-    public init(columns: [String], rows: [[Value]], elapsedMilliseconds: Double = 0, tablesRead: Set<String> = [], steps: Int = 0) {
-        self.columns = columns
-        self.rows = rows
-        self.elapsedMilliseconds = elapsedMilliseconds
-        self.tablesRead = tablesRead
-        self.steps = steps
-    }
-
-    public static func == (a: QueryResult, b: QueryResult) -> Bool { a.columns == b.columns && a.rows == b.rows }
-    public func hash(into hasher: inout Hasher) { hasher.combine(columns); hasher.combine(rows) }
-}
-
-extension SQLText {
-    /// The first keyword of the statement, upper-cased ("DELETE", "PRAGMA"), skipping comments.
-    static func firstKeyword(_ sql: String) -> String {
-        let bytes = Array(sql.utf8)
-        guard let start = nextTokenIndex(in: bytes, from: 0) else { return "" }
-        var end = start
-        while end < bytes.count, (bytes[end] >= 0x41 && bytes[end] <= 0x5A) || (bytes[end] >= 0x61 && bytes[end] <= 0x7A) || bytes[end] == 0x5F { end += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self).uppercased()
     }
 }

@@ -15,11 +15,13 @@ final class Watchdog: @unchecked Sendable {
     private let condition = NSCondition()
     private var finished = false
 
-    init(deadline: ContinuousClock.Instant, interrupt: InterruptHandle, onExpiry: @escaping @Sendable () -> Void) {
+    /// Starts the timer: at `deadline` it interrupts the query; `interruptGrace` later, if the
+    /// query has still not returned, it calls `onExpiry`.
+    init(deadline: ContinuousClock.Instant, interruptGrace: Duration, interrupt: InterruptHandle, onExpiry: @escaping @Sendable () -> Void) {
         let thread = Thread { [self] in
             if waitForFinish(until: deadline) { return }
             interrupt.interrupt()
-            if waitForFinish(until: ContinuousClock.now + .milliseconds(250)) { return }
+            if waitForFinish(until: ContinuousClock.now + interruptGrace) { return }
             onExpiry()
         }
         thread.stackSize = 256 << 10
@@ -41,8 +43,8 @@ final class Watchdog: @unchecked Sendable {
         while !finished {
             let remaining = ContinuousClock.now.duration(to: deadline)
             if remaining <= .zero { return false }
-            let seconds = Double(remaining.components.seconds) + Double(remaining.components.attoseconds) / 1e18
-            _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
+            // NSCondition counts in Dates; the deadline itself stays on the monotonic clock.
+            _ = condition.wait(until: Date(timeIntervalSinceNow: remaining.timeInterval))
         }
         return true
     }
