@@ -1,5 +1,6 @@
 import Foundation
 import SQLiteKit
+import SQLPrepData
 import SQLPrepSandbox
 
 /// Styling hooks, so the library can mark up text without knowing about terminals.

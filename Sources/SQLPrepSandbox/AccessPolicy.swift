@@ -21,7 +21,9 @@ final class AccessPolicy {
     var datasetTables: Set<String> = []
 
     /// Table-valued functions learners may use; each is prepared once before the authorizer is
-    /// installed (the SQLite 3.40 quirk described in SANDBOX.md).
+    /// installed. Before SQLite 3.41, the first use of an eponymous virtual table on a connection
+    /// asks the authorizer for an UPDATE on `sqlite_master`, which the allowlist denies, and the
+    /// query fails with "vtable constructor failed"; after one use the table is set up.
     static let allowedVirtualTables: Set<String> = ["json_each", "json_tree", "pragma_table_info", "pragma_table_xinfo", "pragma_table_list"]
     static let warmUpQueries = [
         "SELECT * FROM json_each('[]')", "SELECT * FROM json_tree('[]')",

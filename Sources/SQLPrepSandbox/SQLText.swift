@@ -1,80 +1,9 @@
 import Foundation
 
-/// Turns the bytes of a learner's file into SQL text, or says precisely why not — before SQLite
-/// sees anything.
-///
-/// - a size cap (``SandboxLimits/maxSQLBytes``);
-/// - UTF-16 (a byte-order mark or the telltale zero bytes) is refused with a message saying to save as UTF-8;
-/// - NUL bytes are refused: SQLite stops reading at the first one, so `SELECT 1<NUL>; DROP …`
-///   would silently run only `SELECT 1`;
-/// - invalid UTF-8 is refused with the byte offset;
-/// - a UTF-8 byte-order mark is dropped.
+/// What sqlprep reads in SQL text before and after SQLite does: where the statement is, hints for
+/// look-alike characters and misused quotes, and the code with comments and literals blanked out.
+/// All of it reads the text through ``SQLScanner``, so every answer follows SQLite's quoting rules.
 public enum SQLText {
-    public static func decode(_ bytes: [UInt8], limits: SandboxLimits) -> Result<String, QueryFailure> {
-        if bytes.count > limits.maxSQLBytes {
-            return .failure(QueryFailure(
-                .invalidInput,
-                "The query is \(bytes.count) bytes; the limit is \(limits.maxSQLBytes) bytes.",
-                hint: "Submit a single query, not a data dump."))
-        }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(bytes) {
-            return .failure(QueryFailure(
-                .invalidInput, "The file is UTF-16 text; sqlprep reads UTF-8.",
-                hint: "Save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)."))
-        }
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let nul = body.firstIndex(of: 0) {
-            return .failure(QueryFailure(
-                .invalidInput, "The query contains a NUL byte at byte \(nul - body.startIndex + 1).",
-                hint: "Remove the NUL byte; SQL text never contains one."))
-        }
-        guard let text = String(validating: body, as: UTF8.self) else {
-            let offset = firstInvalidUTF8Offset(body)
-            return .failure(QueryFailure(
-                .invalidInput, "The query is not valid UTF-8 (first bad byte at offset \(offset)).",
-                hint: "Save the file as UTF-8."))
-        }
-        if isOnlyCommentsAndSpace(text) {
-            return .failure(QueryFailure(
-                .empty, "The query is empty: the file holds no SQL, only whitespace or comments.",
-                hint: "Write one SELECT statement below the comments."))
-        }
-        return .success(text)
-    }
-
-    /// Zero bytes in alternating positions are the mark of UTF-16 without a byte-order mark.
-    static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
-        let sample = bytes.prefix(64)
-        guard sample.count >= 4 else { return false }
-        let evenZeros = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
-        let oddZeros = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
-        let half = sample.count / 2
-        return evenZeros * 10 >= half * 7 || oddZeros * 10 >= half * 7
-    }
-
-    static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
-        var low = 0, high = bytes.count
-        // The longest valid prefix, found by bisection on String(validating:).
-        while low < high {
-            let mid = (low + high + 1) / 2
-            let prefix = bytes.prefix(mid)
-            if String(validating: prefix, as: UTF8.self) != nil || isTruncatedSequence(prefix) { low = mid } else { high = mid - 1 }
-        }
-        return low
-    }
-
-    private static func isTruncatedSequence(_ prefix: ArraySlice<UInt8>) -> Bool {
-        // A prefix that ends inside a multi-byte sequence is not where the error is.
-        for drop in 1...3 where prefix.count >= drop {
-            if String(validating: prefix.dropLast(drop), as: UTF8.self) != nil {
-                let lead = prefix[prefix.endIndex - drop]
-                return lead >= 0xC2 && lead <= 0xF4
-            }
-        }
-        return false
-    }
-
     /// True when `text` holds nothing but whitespace, `;` and SQL comments.
     public static func isOnlyCommentsAndSpace(_ text: String) -> Bool {
         nextTokenIndex(in: Array(text.utf8), from: 0) == nil
@@ -93,22 +22,16 @@ public enum SQLText {
     /// The byte index of the first character that is not whitespace, `;` or part of a comment,
     /// starting at `start`; nil when there is none.
     static func nextTokenIndex(in bytes: [UInt8], from start: Int) -> Int? {
-        var i = start
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == UInt8(ascii: ";") {
-                i += 1
-            } else if byte == UInt8(ascii: "-"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "-") {
-                while i < bytes.count && bytes[i] != 0x0A { i += 1 }
-            } else if byte == UInt8(ascii: "/"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "*") {
-                i += 2
-                while i + 1 < bytes.count && !(bytes[i] == UInt8(ascii: "*") && bytes[i + 1] == UInt8(ascii: "/")) { i += 1 }
-                i += 2
-            } else {
-                return i
-            }
-        }
-        return nil
+        SQLScanner.firstToken(in: bytes, from: start)
+    }
+
+    /// The first keyword of the statement, upper-cased ("DELETE", "PRAGMA"), skipping comments.
+    static func firstKeyword(_ sql: String) -> String {
+        let bytes = Array(sql.utf8)
+        guard let start = nextTokenIndex(in: bytes, from: 0) else { return "" }
+        var end = start
+        while end < bytes.count, (bytes[end] >= 0x41 && bytes[end] <= 0x5A) || (bytes[end] >= 0x61 && bytes[end] <= 0x7A) || bytes[end] == 0x5F { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self).uppercased()
     }
 
     /// Characters that look like SQL but are not, with what to type instead.
@@ -166,54 +89,14 @@ public enum SQLText {
     /// never closes is left as it is: it is part of the error, and whatever it swallowed may be why.
     public static func code(_ sql: String, keepingStrings: Bool = false) -> String {
         var bytes = Array(sql.utf8)
-        let count = bytes.count
-        let quote = UInt8(ascii: "'"), newline = UInt8(ascii: "\n")
-        func blank(_ range: Range<Int>) {
-            for index in range where bytes[index] != newline { bytes[index] = UInt8(ascii: " ") }
-        }
-        var i = 0
-        while i < count {
-            let byte = bytes[i]
-            let next: UInt8? = i + 1 < count ? bytes[i + 1] : nil
-            if byte == UInt8(ascii: "-"), next == UInt8(ascii: "-") {
-                let start = i
-                while i < count && bytes[i] != newline { i += 1 }
-                blank(start..<i)
-            } else if byte == UInt8(ascii: "/"), next == UInt8(ascii: "*") {
-                let start = i
-                i += 2
-                while i < count && !(bytes[i] == UInt8(ascii: "*") && i + 1 < count && bytes[i + 1] == UInt8(ascii: "/")) { i += 1 }
-                i = min(i + 2, count)  // an unclosed comment runs to the end, as in SQLite
-                blank(start..<i)
-            } else if byte == quote {
-                let start = i
-                i += 1
-                var closed = false
-                while i < count {
-                    if bytes[i] == quote {
-                        if i + 1 < count && bytes[i + 1] == quote { i += 2; continue }  // '' inside the literal
-                        i += 1
-                        closed = true
-                        break
-                    }
-                    i += 1
-                }
-                if closed && !keepingStrings { blank(start..<i) }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "[") {
-                // A quoted identifier: code, but a -- or ' inside it starts nothing.
-                let close = byte == UInt8(ascii: "[") ? UInt8(ascii: "]") : byte
-                i += 1
-                while i < count {
-                    if bytes[i] == close {
-                        if close != UInt8(ascii: "]") && i + 1 < count && bytes[i + 1] == close { i += 2; continue }
-                        break
-                    }
-                    i += 1
-                }
-                i += 1
-            } else {
-                i += 1
+        for span in SQLScanner(bytes) {
+            let blanked = switch span.kind {
+            case .lineComment, .blockComment: true
+            case .stringLiteral: span.isClosed && !keepingStrings
+            case .code, .quotedIdentifier: false
             }
+            guard blanked else { continue }
+            for index in span.range where bytes[index] != UInt8(ascii: "\n") { bytes[index] = UInt8(ascii: " ") }
         }
         return String(decoding: bytes, as: UTF8.self)
     }

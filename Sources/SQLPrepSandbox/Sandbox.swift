@@ -3,10 +3,12 @@ import SQLiteKit
 
 /// Runs untrusted SQL against a read-only dataset image, under limits.
 ///
-/// Each query gets a fresh in-memory connection over the shared read-only image, set up in the
-/// order `shared/SANDBOX.md` prescribes: defensive options → the image (read-only) → pragmas →
-/// run-time limits → eponymous tables warmed → authorizer (an allowlist) → progress handler
-/// (the deadline). Nothing a query does can reach the next one, the dataset, or the disk.
+/// Each query gets a fresh in-memory connection over the shared read-only image, set up in an
+/// order where each step relies on the one before: defensive options → the image (read-only) →
+/// pragmas (before the authorizer, which denies PRAGMA) → run-time limits → eponymous tables
+/// warmed → authorizer (an allowlist; installing it expires earlier statements) → progress handler
+/// (the work limit and the deadline). Nothing a query does can reach the next one, the dataset, or
+/// the disk.
 ///
 /// What no in-process guard can stop (one long `printf`, prepare-time blow-ups) is handled by a
 /// ``Watchdog``: see ``hardStop``.
@@ -14,8 +16,8 @@ public final class Sandbox: @unchecked Sendable {
     // @unchecked: all stored properties are immutable after init; each run creates its own connection.
     public let image: DatabaseImage
     public let limits: SandboxLimits
-    /// Called from the watchdog thread when a query has ignored its interrupt for
-    /// ``SandboxLimits/hardStopGraceMilliseconds``. A one-shot CLI prints a timeout verdict and
+    /// Called from the watchdog thread when a query has ignored its interrupts past its deadline
+    /// (``SandboxLimits/hardStopGrace`` and ``SandboxLimits/interruptGrace``). A one-shot CLI prints a timeout verdict and
     /// exits; a grading worker's parent process kills the worker. Nil: no watchdog.
     public let hardStop: (@Sendable (QueryFailure) -> Void)?
 
@@ -25,42 +27,38 @@ public final class Sandbox: @unchecked Sendable {
         self.hardStop = hardStop
     }
 
-    /// Runs the query in `bytes` (a learner's file).
+    /// Runs the query in `bytes` (a learner's file): admits it, then runs it.
     public func run(bytes: [UInt8]) -> Result<QueryResult, QueryFailure> {
-        switch admit(bytes: bytes) {
-        case .failure(let failure): return .failure(failure)
-        case .success(let sql): return run(sql: sql)
-        }
+        admitQuery(bytes: bytes).flatMap(run)
     }
 
-    /// The checks a file passes before SQLite sees it (encoding, size, NUL bytes, not empty): its
-    /// text, or why it is refused. Whatever `run(bytes:)` refuses, this refuses.
-    public func admit(bytes: [UInt8]) -> Result<String, QueryFailure> {
-        switch SQLText.decode(bytes, limits: limits) {
-        case .failure(let failure): return .failure(failure)
-        case .success(let sql): return admit(sql: sql).map { sql }
-        }
-    }
-
-    private func admit(sql: String) -> Result<Void, QueryFailure> {
-        if sql.utf8.count > limits.maxSQLBytes {
-            return .failure(QueryFailure(.invalidInput, "The query is \(sql.utf8.count) bytes; the limit is \(limits.maxSQLBytes) bytes."))
-        }
-        if sql.utf8.contains(0) {
-            return .failure(QueryFailure(.invalidInput, "The query contains a NUL byte.", hint: "Remove the NUL byte."))
-        }
-        if SQLText.isOnlyCommentsAndSpace(sql) {
-            return .failure(QueryFailure(.empty, "The query is empty: no SQL, only whitespace or comments.",
-                                         hint: "Write one SELECT statement."))
-        }
-        return .success(())
-    }
-
-    /// Runs one SQL query (already decoded text).
+    /// Runs one SQL query given as text (a reference query, a shell statement): admits it, then runs it.
     public func run(sql: String) -> Result<QueryResult, QueryFailure> {
-        if case .failure(let failure) = admit(sql: sql) { return .failure(failure) }
+        admitQuery(sql: sql).flatMap(run)
+    }
+
+    /// The checks a file passes before SQLite sees it (encoding, size, NUL bytes, not empty), under
+    /// this sandbox's limits: the admitted query, or why it is refused.
+    public func admitQuery(bytes: [UInt8]) -> Result<AdmittedQuery, QueryFailure> {
+        AdmittedQuery.admit(bytes: bytes, limits: limits)
+    }
+
+    /// The checks SQL text passes before SQLite sees it (size, NUL bytes, not empty).
+    public func admitQuery(sql: String) -> Result<AdmittedQuery, QueryFailure> {
+        AdmittedQuery.admit(text: sql, limits: limits)
+    }
+
+    /// The text of an admitted file, or why it is refused; ``admitQuery(bytes:)`` keeps the whole
+    /// admitted query. Whatever `run(bytes:)` refuses, this refuses.
+    public func admit(bytes: [UInt8]) -> Result<String, QueryFailure> {
+        admitQuery(bytes: bytes).map(\.text)
+    }
+
+    /// Runs an admitted query. Admitted under another sandbox's larger size limit, it still
+    /// cannot exceed this one's: SQLite enforces the limit too (`SQLITE_LIMIT_SQL_LENGTH`).
+    public func run(_ query: AdmittedQuery) -> Result<QueryResult, QueryFailure> {
         let start = ContinuousClock.now
-        let deadline = start + .milliseconds(limits.timeMilliseconds)
+        let deadline = start + limits.timeLimit
         let connection: Connection
         let policy = AccessPolicy()
         let stop = StopReason()
@@ -71,12 +69,13 @@ public final class Sandbox: @unchecked Sendable {
         }
         let watchdog = hardStop.map { stop in
             Watchdog(
-                deadline: deadline + .milliseconds(limits.hardStopGraceMilliseconds),
+                deadline: deadline + limits.hardStopGrace,
+                interruptGrace: limits.interruptGrace,
                 interrupt: connection.interruptHandle,
                 onExpiry: { stop(QueryFailure(.timeout, Sandbox.timeoutMessage(limits: self.limits), hint: SQLText.slowQueryHint)) })
         }
         defer { watchdog?.cancel() }
-        return execute(sql: sql, on: connection, policy: policy, stop: stop, start: start)
+        return execute(query, on: connection, policy: policy, stop: stop, start: start)
     }
 
     /// The dataset tables `sql` reads (lower-cased), learned from the authorizer while the
@@ -95,7 +94,7 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     static func timeoutMessage(limits: SandboxLimits) -> String {
-        "The query ran past the \(formatSeconds(limits.timeMilliseconds)) wall-clock safety limit and was stopped."
+        "The query ran past the \(formatSeconds(limits.timeLimit)) wall-clock safety limit and was stopped."
             + (limits.maxSteps == nil ? "" : " (Unlike the work limit, which normally stops a long query first, this limit depends on the machine's speed.)")
     }
 
@@ -106,8 +105,10 @@ public final class Sandbox: @unchecked Sendable {
         return (number < 0 ? "-" : "") + ([Substring(digits)] + groups).joined(separator: ",")
     }
 
-    static func formatSeconds(_ milliseconds: Int) -> String {
-        milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : String(format: "%.1f s", Double(milliseconds) / 1000)
+    /// 20 s → "20 s", 0.5 s → "0.5 s" (to the tenth: the CLI takes the limit in seconds).
+    static func formatSeconds(_ duration: Duration) -> String {
+        let milliseconds = duration.wholeMilliseconds
+        return milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : String(format: "%.1f s", Double(milliseconds) / 1000)
     }
 
     // MARK: - Connection setup
@@ -161,8 +162,9 @@ public final class Sandbox: @unchecked Sendable {
     // MARK: - Running
 
     private func execute(
-        sql: String, on db: Connection, policy: AccessPolicy, stop: StopReason, start: ContinuousClock.Instant
+        _ query: AdmittedQuery, on db: Connection, policy: AccessPolicy, stop: StopReason, start: ContinuousClock.Instant
     ) -> Result<QueryResult, QueryFailure> {
+        let sql = query.text
         let statement: Statement
         do {
             let (prepared, tail) = try db.prepareFirst(sql)
@@ -170,7 +172,7 @@ public final class Sandbox: @unchecked Sendable {
                 return .failure(QueryFailure(.empty, "The query is empty: no SQL, only whitespace or comments."))
             }
             if let extra = SQLText.nextTokenIndex(in: tail, from: 0) {
-                let offset = sql.utf8.count - tail.count + extra
+                let offset = query.utf8.count - tail.count + extra
                 return .failure(QueryFailure(
                     .refused, "The file holds more than one statement; submit exactly one SELECT.",
                     location: SQLLocation(byteOffset: offset, in: sql),
@@ -220,10 +222,8 @@ public final class Sandbox: @unchecked Sendable {
             return .failure(QueryFailure(.sqlError, "\(error)"))
         }
         if let overflow { return .failure(overflow) }
-        let elapsed = ContinuousClock.now - start
         return .success(QueryResult(
-            columns: statement.columnNames, rows: rows,
-            elapsedMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
+            columns: statement.columnNames, rows: rows, elapsed: ContinuousClock.now - start,
             tablesRead: policy.tablesRead, steps: statement.virtualMachineSteps))
     }
 
@@ -252,11 +252,10 @@ public final class Sandbox: @unchecked Sendable {
         var message = error.message
         if let first = message.first { message = first.uppercased() + message.dropFirst() }
         if !message.hasSuffix(".") { message += "." }
-        let hint = SQLText.errorHint(message: error.message, sql: sql)
-        if hint == nil, error.message.contains("too many attached") {
-            return QueryFailure(.refused, "ATTACH is not allowed: the sandbox reads only the dataset.", hint: "Submit one SELECT.")
-        }
-        return QueryFailure(.sqlError, message, location: location, hint: hint)
+        // No branch on SQLite's wording here: ATTACH (which the ATTACHED=0 limit would fail with a
+        // plain SQLITE_ERROR at run time) is denied by the authorizer while it is prepared, so it
+        // is refused above, by name, before it could ever run.
+        return QueryFailure(.sqlError, message, location: location, hint: SQLText.errorHint(message: error.message, sql: sql))
     }
 
     /// The message for a statement the sandbox does not run, naming what was refused.
@@ -267,39 +266,5 @@ public final class Sandbox: @unchecked Sendable {
         }
         let keyword = SQLText.firstKeyword(sql)
         return QueryFailure(.refused, "\(keyword.isEmpty ? "This statement" : keyword) is not allowed: the sandbox runs only a single SELECT.", hint: hint)
-    }
-}
-
-/// A successful query's result: column names and rows of values.
-public struct QueryResult: Sendable, Hashable {
-    public var columns: [String]
-    public var rows: [[Value]]
-    public var elapsedMilliseconds: Double
-    /// The dataset tables the query read (lower-cased), from the authorizer.
-    public var tablesRead: Set<String>
-    /// SQLite virtual-machine steps the query took (`SQLITE_STMTSTATUS_VM_STEP`): its work, the
-    /// same on every machine.
-    public var steps: Int
-
-    public init(columns: [String], rows: [[Value]], elapsedMilliseconds: Double = 0, tablesRead: Set<String> = [], steps: Int = 0) {
-        self.columns = columns
-        self.rows = rows
-        self.elapsedMilliseconds = elapsedMilliseconds
-        self.tablesRead = tablesRead
-        self.steps = steps
-    }
-
-    public static func == (a: QueryResult, b: QueryResult) -> Bool { a.columns == b.columns && a.rows == b.rows }
-    public func hash(into hasher: inout Hasher) { hasher.combine(columns); hasher.combine(rows) }
-}
-
-extension SQLText {
-    /// The first keyword of the statement, upper-cased ("DELETE", "PRAGMA"), skipping comments.
-    static func firstKeyword(_ sql: String) -> String {
-        let bytes = Array(sql.utf8)
-        guard let start = nextTokenIndex(in: bytes, from: 0) else { return "" }
-        var end = start
-        while end < bytes.count, (bytes[end] >= 0x41 && bytes[end] <= 0x5A) || (bytes[end] >= 0x61 && bytes[end] <= 0x7A) || bytes[end] == 0x5F { end += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self).uppercased()
     }
 }

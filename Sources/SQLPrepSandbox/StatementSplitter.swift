@@ -1,5 +1,6 @@
 /// Splits typed SQL into complete statements: a statement ends at a `;` that is outside string
-/// literals, quoted identifiers and comments. Used by `sqlprep shell` for multi-line input.
+/// literals, quoted identifiers and comments (as ``SQLScanner`` reads them). Used by `sqlprep shell`
+/// for multi-line input.
 public struct StatementSplitter: Sendable {
     private var pending = ""
 
@@ -12,11 +13,16 @@ public struct StatementSplitter: Sendable {
     public mutating func add(line: String) -> [String] {
         pending += line + "\n"
         var statements: [String] = []
-        while let end = StatementSplitter.endOfFirstStatement(pending) {
-            let statement = String(pending[..<end])
-            pending = String(pending[pending.index(after: end)...])
+        var bytes = Array(pending.utf8)
+        while let end = SQLScanner.firstStatementEnd(in: bytes) {
+            let statement = String(decoding: bytes[..<end], as: UTF8.self)
+            bytes = Array(bytes[(end + 1)...])
             if !SQLText.isOnlyCommentsAndSpace(statement) { statements.append(statement.trimmingCharacters()) }
         }
+        pending = String(decoding: bytes, as: UTF8.self)
+        // Only comments and blank lines are dropped, unless they hold a `/*`: it may open a comment
+        // the next line continues. (A closed `/* … */` is kept too and becomes part of the next
+        // statement's text, so error lines count from it: the shell has always numbered them so.)
         if SQLText.isOnlyCommentsAndSpace(pending) && !pending.contains("/*") { pending = "" }
         return statements
     }
@@ -25,36 +31,6 @@ public struct StatementSplitter: Sendable {
     public mutating func flush() -> String? {
         defer { pending = "" }
         return hasPending ? pending.trimmingCharacters() : nil
-    }
-
-    /// The index of the `;` that ends the first statement, or nil when it is not complete yet.
-    static func endOfFirstStatement(_ text: String) -> String.Index? {
-        var index = text.startIndex
-        var quote: Character?
-        var inLineComment = false, inBlockComment = false
-        while index < text.endIndex {
-            let c = text[index]
-            let next = text.index(after: index) < text.endIndex ? text[text.index(after: index)] : nil
-            if inLineComment {
-                if c == "\n" { inLineComment = false }
-            } else if inBlockComment {
-                if c == "*" && next == "/" { inBlockComment = false; index = text.index(after: index) }
-            } else if let open = quote {
-                let close: Character = open == "[" ? "]" : open
-                if c == close { quote = nil }
-            } else if c == "'" || c == "\"" || c == "`" || c == "[" {
-                quote = c
-            } else if c == "-" && next == "-" {
-                inLineComment = true
-            } else if c == "/" && next == "*" {
-                inBlockComment = true
-                index = text.index(after: index)
-            } else if c == ";" {
-                return index
-            }
-            index = text.index(after: index)
-        }
-        return nil
     }
 }
 

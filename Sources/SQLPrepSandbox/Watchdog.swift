@@ -4,9 +4,10 @@ import SQLiteKit
 /// A last-resort timer for one query. At its deadline it interrupts the connection once more and,
 /// if the query still has not returned shortly after, calls `onExpiry` from its own thread.
 ///
-/// It exists for the cases `shared/SANDBOX.md` lists that no in-process guard stops: one long
-/// `printf('%.*c', …)` or two-argument `trim` call (the progress handler never runs inside a
-/// function call) and prepare-time blow-ups (there is no VM yet). `onExpiry` must end the work
+/// It exists for what no in-process guard stops: one long `printf('%.*c', …)` or two-argument
+/// `trim` call (the progress handler runs between VM steps, never inside a function call, and
+/// `sqlite3_interrupt` waits for the call to return) and prepare-time blow-ups such as deeply
+/// nested self-joining CTEs (there is no VM yet, so no progress handler). `onExpiry` must end the work
 /// from outside: the CLI prints the timeout verdict and exits the process; a grader kills the
 /// worker process.
 final class Watchdog: @unchecked Sendable {
@@ -14,11 +15,13 @@ final class Watchdog: @unchecked Sendable {
     private let condition = NSCondition()
     private var finished = false
 
-    init(deadline: ContinuousClock.Instant, interrupt: InterruptHandle, onExpiry: @escaping @Sendable () -> Void) {
+    /// Starts the timer: at `deadline` it interrupts the query; `interruptGrace` later, if the
+    /// query has still not returned, it calls `onExpiry`.
+    init(deadline: ContinuousClock.Instant, interruptGrace: Duration, interrupt: InterruptHandle, onExpiry: @escaping @Sendable () -> Void) {
         let thread = Thread { [self] in
             if waitForFinish(until: deadline) { return }
             interrupt.interrupt()
-            if waitForFinish(until: ContinuousClock.now + .milliseconds(250)) { return }
+            if waitForFinish(until: ContinuousClock.now + interruptGrace) { return }
             onExpiry()
         }
         thread.stackSize = 256 << 10
@@ -40,8 +43,8 @@ final class Watchdog: @unchecked Sendable {
         while !finished {
             let remaining = ContinuousClock.now.duration(to: deadline)
             if remaining <= .zero { return false }
-            let seconds = Double(remaining.components.seconds) + Double(remaining.components.attoseconds) / 1e18
-            _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
+            // NSCondition counts in Dates; the deadline itself stays on the monotonic clock.
+            _ = condition.wait(until: Date(timeIntervalSinceNow: remaining.timeInterval))
         }
         return true
     }

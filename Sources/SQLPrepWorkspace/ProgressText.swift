@@ -1,3 +1,4 @@
+import Foundation
 import SQLPrepExercises
 import SQLPrepSandbox
 

@@ -38,13 +38,13 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
 
     /// Maps SQLite's result codes to the messages above.
     static func from(_ error: SQLiteError, path: String) -> WorkspaceError {
-        switch error.primaryCode {
-        case 8: .readOnly(path)                // SQLITE_READONLY
-        case 13: .diskFull(path)               // SQLITE_FULL
-        case 5, 6: .busy(path)                 // SQLITE_BUSY, SQLITE_LOCKED
-        case 11, 26: .corruptStore(path, detail: error.message)  // SQLITE_CORRUPT, SQLITE_NOTADB
-        case 14: .readOnly(path)               // SQLITE_CANTOPEN: usually a folder we may not write
-        case 10: .other(path, detail: "an I/O error (\(error.message)); check the disk")
+        switch error.code {
+        case .readOnly: .readOnly(path)
+        case .full: .diskFull(path)
+        case .busy, .locked: .busy(path)
+        case .corrupt, .notADatabase: .corruptStore(path, detail: error.message)
+        case .cantOpen: .readOnly(path)  // usually a folder we may not write
+        case .ioError: .other(path, detail: "an I/O error (\(error.message)); check the disk")
         default: .other(path, detail: error.message)
         }
     }

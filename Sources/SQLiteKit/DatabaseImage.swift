@@ -20,15 +20,25 @@ public final class DatabaseImage: @unchecked Sendable {
     /// Copies `source` into a new image.
     public init(copying source: UnsafeRawBufferPointer) {
         count = source.count
-        bytes = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 16)
+        bytes = DatabaseImage.allocateCopy(of: source)
         isMapped = false
-        if count > 0, let base = source.baseAddress {
-            bytes.copyMemory(from: base, byteCount: count)
-        }
     }
 
-    public convenience init(_ array: [UInt8]) {
-        self.init(copying: array.withUnsafeBytes { $0 })
+    /// Copies `array` into a new image. The copy is made inside `withUnsafeBytes`: the array's
+    /// buffer pointer is valid only there.
+    public init(_ array: [UInt8]) {
+        count = array.count
+        bytes = array.withUnsafeBytes { DatabaseImage.allocateCopy(of: $0) }
+        isMapped = false
+    }
+
+    /// New memory (at least one byte, so the pointer is never dangling) holding `source`'s bytes.
+    private static func allocateCopy(of source: UnsafeRawBufferPointer) -> UnsafeMutableRawPointer {
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(source.count, 1), alignment: 16)
+        if let base = source.baseAddress, source.count > 0 {
+            memory.copyMemory(from: base, byteCount: source.count)
+        }
+        return memory
     }
 
     deinit {
@@ -72,11 +82,10 @@ public final class DatabaseImage: @unchecked Sendable {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return false }
-        var done = 0
-        while done < count {
-            let n = Glibc.write(fd, bytes + done, count - done)
-            if n <= 0 { close(fd); unlink(temporary); return false }
-            done += n
+        guard writeAll(fd, buffer) else {
+            close(fd)
+            unlink(temporary)
+            return false
         }
         guard fsync(fd) == 0, close(fd) == 0, rename(temporary, path) == 0 else {
             unlink(temporary)
@@ -84,4 +93,20 @@ public final class DatabaseImage: @unchecked Sendable {
         }
         return true
     }
+}
+
+/// Writes all of `buffer` to `fd`, retrying short writes and EINTR; false on any other failure.
+///
+/// A free function so that `write` names the POSIX call on every platform (Glibc or Darwin):
+/// inside ``DatabaseImage`` the name is taken by ``DatabaseImage/write(atomicallyTo:)``.
+private func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+    guard let base = buffer.baseAddress else { return true }
+    var done = 0
+    while done < buffer.count {
+        let written = write(fd, base + done, buffer.count - done)
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return false }
+        done += written
+    }
+    return true
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SQLPrepData
 import SQLPrepExercises
 import SQLPrepSandbox

@@ -1,4 +1,5 @@
 import Foundation
+import SQLPrepData
 import SQLPrepExercises
 import SQLPrepGrading
 import Testing

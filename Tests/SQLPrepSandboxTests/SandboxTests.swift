@@ -96,7 +96,7 @@ struct SandboxTests {
         // is far away, so no outcome here depends on how busy the machine is.
         var limits = SandboxLimits()
         limits.maxSteps = 20_000_000
-        limits.timeMilliseconds = 120_000
+        limits.timeLimit = .seconds(120)
         limits.maxRows = 100_000
         let sandbox = try Fixture.sandbox(limits)
         let before = try Fixture.fingerprint(sandbox)
@@ -115,7 +115,7 @@ struct SandboxTests {
     func workLimitIsExact() throws {
         let sql = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 200000) SELECT count(*) FROM n"
         var limits = SandboxLimits()
-        limits.timeMilliseconds = 120_000
+        limits.timeLimit = .seconds(120)
         limits.maxSteps = nil
         let steps = try Fixture.sandbox(limits).run(sql: sql).get().steps
         #expect(steps > 1_000_000)

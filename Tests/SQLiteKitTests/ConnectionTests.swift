@@ -35,10 +35,10 @@ struct ConnectionTests {
     @Test(
         "Errors carry the result code, not just a message",
         arguments: [
-            ("SELEC 1", Int32(1)),  // SQLITE_ERROR
-            ("SELECT * FROM nowhere", Int32(1)),
+            ("SELEC 1", ResultCode.error),
+            ("SELECT * FROM nowhere", ResultCode.error),
         ])
-    func errorCodes(sql: String, primary: Int32) throws {
+    func errorCodes(sql: String, primary: ResultCode) throws {
         let db = try Connection.inMemory()
         let error = try #require(throws: SQLiteError.self) { try db.prepare(sql) }
         #expect(error.primaryCode == primary)
@@ -51,8 +51,9 @@ struct ConnectionTests {
         try db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)")
         try db.execute("INSERT INTO t VALUES (1)")
         let error = try #require(throws: SQLiteError.self) { try db.execute("INSERT INTO t VALUES (1)") }
-        #expect(error.primaryCode == 19)  // SQLITE_CONSTRAINT
-        #expect(error.code != 19)  // extended: SQLITE_CONSTRAINT_PRIMARYKEY
+        #expect(error.primaryCode == .constraint)
+        #expect(error.code == .constraintPrimaryKey)
+        #expect(error.code != .constraint, "the extended code, not only the primary one")
     }
 
     @Test("A syntax error reports the byte offset of the offending token")
@@ -82,7 +83,7 @@ struct ConnectionTests {
         try b.attachReadOnly(image)
         #expect(try a.prepare("SELECT sum(x) FROM t").scalar() == .integer(6))
         let error = try #require(throws: SQLiteError.self) { try b.execute("DELETE FROM t") }
-        #expect(error.primaryCode == 8)  // SQLITE_READONLY
+        #expect(error.primaryCode == .readOnly)
         #expect(try a.prepare("SELECT count(*) FROM t").scalar() == .integer(3))
     }
 
@@ -113,6 +114,23 @@ struct ConnectionTests {
         #expect(FileManager.default.createFile(atPath: path + ".empty", contents: Data()))
         defer { try? FileManager.default.removeItem(atPath: path + ".empty") }
         #expect(DatabaseImage.map(path: path + ".empty") == nil)
+    }
+
+    @Test("An image made from an array holds its bytes, and writes them back whole")
+    func imageFromArray() throws {
+        let source = try Connection.inMemory()
+        try source.execute("CREATE TABLE t(x); INSERT INTO t VALUES (1), (2)")
+        let serialized = try source.serialize()
+        let bytes = Array(serialized.buffer)
+        let image = DatabaseImage(bytes)
+        #expect(image.count == bytes.count)
+        #expect(Array(image.buffer) == bytes)
+        #expect(DatabaseImage([]).count == 0)
+        let path = NSTemporaryDirectory() + "sqlitekit-array-\(UUID().uuidString).db"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(image.write(atomicallyTo: path))
+        #expect(FileManager.default.contents(atPath: path).map(Array.init) == bytes)
+        #expect(!image.write(atomicallyTo: "/nonexistent-folder/x.db"))
     }
 
     @Test("The authorizer sees each action and a denial fails the prepare with SQLITE_AUTH")
