@@ -1,5 +1,6 @@
 import Foundation
 import SQLPrepData
+import SQLPrepExercises
 
 /// One dataset a submission runs on: the practice dataset, or a hidden variant.
 public struct GradingDataset: Sendable, Hashable, Codable {
@@ -33,12 +34,25 @@ public struct GradingDataset: Sendable, Hashable, Codable {
 
 /// What happened on one dataset.
 public struct DatasetOutcome: Sendable, Hashable, Codable {
+    /// A verdict's status, or `skipped`: the reference itself gave nothing to compare on the dataset,
+    /// so it does not count. The raw values are what grades.json holds.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        case pass, fail, error, skipped
+
+        public init(_ verdict: Verdict.Status) {
+            switch verdict {
+            case .pass: self = .pass
+            case .fail: self = .fail
+            case .error: self = .error
+            }
+        }
+    }
+
     public let dataset: String
     public let hidden: Bool
-    /// `pass`, `fail`, `error`, or `skipped` (the reference itself gave nothing to compare on this dataset).
-    public let status: String
-    /// `wrong_result`, `wrong_order`, `wrong_shape`, `sql_error`, `refused`, `timeout`, `limit`, or nil.
-    public let reason: String?
+    public let status: Status
+    /// Why the query did not pass; nil when it passed or the dataset was skipped.
+    public let reason: Verdict.Reason?
     public let diagnoses: [String]
     /// Learner-facing text: the verdict's explanation (for hidden datasets, only the reason).
     public var message: String
@@ -46,7 +60,7 @@ public struct DatasetOutcome: Sendable, Hashable, Codable {
     /// drawn from a hidden dataset.
     public var instructorNote: String?
 
-    public init(dataset: String, hidden: Bool, status: String, reason: String?, diagnoses: [String], message: String, instructorNote: String? = nil) {
+    public init(dataset: String, hidden: Bool, status: Status, reason: Verdict.Reason?, diagnoses: [String], message: String, instructorNote: String? = nil) {
         self.dataset = dataset
         self.hidden = hidden
         self.status = status
@@ -63,11 +77,20 @@ public struct DatasetOutcome: Sendable, Hashable, Codable {
 
 /// One learner's grade on one exercise.
 public struct ExerciseGrade: Sendable, Hashable, Codable {
+    /// Whether a file was graded; the raw values are what grades.json holds.
+    public enum State: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The learner's file ran on the datasets.
+        case graded
+        /// No file was handed in.
+        case missing
+        /// A file was handed in but cannot be graded (a link, a folder, unreadable): ``problem`` says which.
+        case invalid
+    }
+
     public let exerciseID: String
     public let maxPoints: Double
     public var points: Double
-    /// `graded`, or `missing` (no file), or a submission problem (`symlink`, `unreadable`, `not_a_file`).
-    public var state: String
+    public var state: State
     public var problem: String?
     public var outcomes: [DatasetOutcome]
 
@@ -75,7 +98,7 @@ public struct ExerciseGrade: Sendable, Hashable, Codable {
         case exerciseID = "exercise", maxPoints = "max_points", points, state, problem, outcomes
     }
 
-    public init(exerciseID: String, maxPoints: Double, points: Double, state: String, problem: String?, outcomes: [DatasetOutcome]) {
+    public init(exerciseID: String, maxPoints: Double, points: Double, state: State, problem: String?, outcomes: [DatasetOutcome]) {
         self.exerciseID = exerciseID
         self.maxPoints = maxPoints
         self.points = points
@@ -154,9 +177,9 @@ public struct ClassGrades: Sendable, Hashable, Codable {
 /// Points for an exercise from its outcomes: points × the fraction of usable datasets passed, or,
 /// with all-or-nothing, full points only when every usable dataset passed. Rounded to 0.01.
 func score(points: Double, outcomes: [DatasetOutcome], allOrNothing: Bool) -> Double {
-    let usable = outcomes.filter { $0.status != "skipped" }
+    let usable = outcomes.filter { $0.status != .skipped }
     guard !usable.isEmpty else { return 0 }
-    let passed = usable.filter { $0.status == "pass" }.count
+    let passed = usable.filter { $0.status == .pass }.count
     let raw = allOrNothing ? (passed == usable.count ? points : 0) : points * Double(passed) / Double(usable.count)
     return (raw * 100).rounded() / 100
 }

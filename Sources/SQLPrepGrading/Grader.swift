@@ -86,15 +86,15 @@ public struct Grader: Sendable {
             var exercises: [ExerciseGrade] = []
             for item in assignment.items {
                 let key = "\(learner)/\(item.exerciseID)"
-                var grade = ExerciseGrade(exerciseID: item.exerciseID, maxPoints: item.points, points: 0, state: "graded", problem: nil, outcomes: [])
+                var grade = ExerciseGrade(exerciseID: item.exerciseID, maxPoints: item.points, points: 0, state: .graded, problem: nil, outcomes: [])
                 if let file = files[key], let problem = file.problem {
-                    grade.state = "invalid"
+                    grade.state = .invalid
                     grade.problem = problem
                 } else if let id = jobFor[key] {
                     grade.outcomes = outcomes[id] ?? []
                     grade.points = score(points: item.points, outcomes: grade.outcomes, allOrNothing: assignment.allOrNothing)
                 } else {
-                    grade.state = "missing"
+                    grade.state = .missing
                     grade.problem = "no file \(item.exerciseID).sql was submitted"
                 }
                 exercises.append(grade)

@@ -102,6 +102,6 @@ public final class GradingMemory {
 
     /// An outcome decided by the file alone, not by the machine at the time.
     static func isKeepable(_ outcome: DatasetOutcome) -> Bool {
-        outcome.status != "skipped" && outcome.reason != "timeout" && outcome.reason != "limit"
+        outcome.status != .skipped && outcome.reason != .timeout && outcome.reason != .limit
     }
 }

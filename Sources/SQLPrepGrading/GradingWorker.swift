@@ -87,7 +87,7 @@ public final class GradingWorker: @unchecked Sendable {
     /// Grades one job on every dataset.
     public func grade(_ job: GradingJob) -> [DatasetOutcome] {
         guard let exercise = course.exercise(id: job.exercise) else {
-            return [DatasetOutcome(dataset: "practice", hidden: false, status: "error", reason: "refused", diagnoses: [], message: "unknown exercise")]
+            return [DatasetOutcome(dataset: "practice", hidden: false, status: .error, reason: .refused, diagnoses: [], message: "unknown exercise")]
         }
         let datasets = GradingDataset.plan(practice: exercise.dataset, hiddenCount: variants, secret: variantKey)
         let bytes = job.bytes
@@ -106,8 +106,8 @@ public final class GradingWorker: @unchecked Sendable {
     /// Adds a counterexample: from the practice dataset when the answer fails there (the learner sees
     /// it), else from the first hidden dataset it fails on (the instructor sees it; hidden data stays hidden).
     private func explain(_ outcomes: inout [DatasetOutcome], datasets: [GradingDataset], exercise: Exercise, query: String) {
-        guard let target = outcomes.firstIndex(where: { !$0.hidden && $0.status == "fail" })
-                ?? outcomes.firstIndex(where: { $0.hidden && $0.status == "fail" }) else { return }
+        guard let target = outcomes.firstIndex(where: { !$0.hidden && $0.status == .fail })
+                ?? outcomes.firstIndex(where: { $0.hidden && $0.status == .fail }) else { return }
         let spec = datasets[target].spec
         guard let sandbox = sandbox(for: spec) else { return }
         let index: CounterexampleSearch.Index
@@ -136,15 +136,15 @@ public final class GradingWorker: @unchecked Sendable {
     }
 
     private func grade(_ bytes: [UInt8], exercise: Exercise, on dataset: GradingDataset) -> DatasetOutcome {
-        func outcome(_ status: String, _ reason: String?, _ diagnoses: [String], _ message: String) -> DatasetOutcome {
+        func outcome(_ status: DatasetOutcome.Status, _ reason: Verdict.Reason?, _ diagnoses: [String], _ message: String) -> DatasetOutcome {
             DatasetOutcome(dataset: dataset.label, hidden: dataset.hidden, status: status, reason: reason, diagnoses: diagnoses, message: message)
         }
         let spec = dataset.spec
         guard let sandbox = sandbox(for: spec) else {
-            return outcome("skipped", nil, [], "the dataset could not be built")
+            return outcome(.skipped, nil, [], "the dataset could not be built")
         }
         guard let reference = reference(exercise, spec: spec, sandbox: sandbox) else {
-            return outcome("skipped", nil, [], "the reference answer is empty on this dataset, so it does not count")
+            return outcome(.skipped, nil, [], "the reference answer is empty on this dataset, so it does not count")
         }
         let checker = Checker(sandbox: sandbox, dataset: spec)
         // Only a file the sandbox admits (encoding, size, NUL bytes) may reuse its statement's result:
@@ -164,7 +164,7 @@ public final class GradingWorker: @unchecked Sendable {
             }
         }
         guard let verdict = try? checker.check(bytes, against: exercise, reference: reference, outcome: ran) else {
-            return outcome("skipped", nil, [], "the reference could not run")
+            return outcome(.skipped, nil, [], "the reference could not run")
         }
         let message: String
         if dataset.hidden {
@@ -173,7 +173,7 @@ public final class GradingWorker: @unchecked Sendable {
         } else {
             message = VerdictText.render(verdict, exercise: exercise, style: TextStyle(color: false), timing: false)
         }
-        return outcome(verdict.status.rawValue, verdict.reason?.rawValue, verdict.diagnosisCodes, message)
+        return outcome(DatasetOutcome.Status(verdict.status), verdict.reason, verdict.diagnosisCodes, message)
     }
 
     private func sandbox(for spec: DatasetSpec) -> Sandbox? {
@@ -201,7 +201,7 @@ public final class GradingWorker: @unchecked Sendable {
         lock.lock()
         if let (job, datasets, done) = inFlight {
             let rest = datasets.dropFirst(done.count).map {
-                DatasetOutcome(dataset: $0.label, hidden: $0.hidden, status: "error", reason: "timeout", diagnoses: [],
+                DatasetOutcome(dataset: $0.label, hidden: $0.hidden, status: .error, reason: .timeout, diagnoses: [],
                                message: $0.hidden ? "Not correct on a hidden dataset (timeout)." : failure.message)
             }
             answer(GradingJobResult(id: job.id, outcomes: done + rest))

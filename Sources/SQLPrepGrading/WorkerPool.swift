@@ -1,4 +1,5 @@
 import Foundation
+import SQLPrepExercises
 import SQLPrepProcess
 
 /// Runs grading jobs on `count` worker processes (`sqlprep grade-worker …`), one job at a time each.
@@ -65,34 +66,34 @@ public final class WorkerPool: @unchecked Sendable {
         while let job = nextJob() {
             if worker == nil { worker = Worker(executable: executable, arguments: arguments) }
             guard let current = worker else {
-                finish(job.id, failed(reason: "limit", message: "The grading worker could not start."), total: total)
+                finish(job.id, failed(reason: .limit, message: "The grading worker could not start."), total: total)
                 continue
             }
             switch current.ask(job, deadline: jobDeadline) {
             case .answer(let result):
                 finish(job.id, result.outcomes, total: total)
                 // After a timeout the worker may be ending itself (the watchdog's hard stop): replace it.
-                if result.outcomes.contains(where: { $0.reason == "timeout" }) || !current.isRunning {
+                if result.outcomes.contains(where: { $0.reason == .timeout }) || !current.isRunning {
                     current.kill()
                     worker = nil
                 }
             case .timedOut:
                 current.kill()
                 worker = nil
-                finish(job.id, failed(reason: "timeout", message: "The query ran past the time limit and was stopped."), total: total)
+                finish(job.id, failed(reason: .timeout, message: "The query ran past the time limit and was stopped."), total: total)
             case .died:
                 current.kill()
                 worker = nil
-                finish(job.id, failed(reason: "limit", message: "The query ended its grading process (a memory or resource limit)."), total: total)
+                finish(job.id, failed(reason: .limit, message: "The query ended its grading process (a memory or resource limit)."), total: total)
             }
         }
         worker?.close()
     }
 
-    private func failed(reason: String, message: String) -> [DatasetOutcome] {
+    private func failed(reason: Verdict.Reason, message: String) -> [DatasetOutcome] {
         datasets.map {
-            DatasetOutcome(dataset: $0.label, hidden: $0.hidden, status: "error", reason: reason, diagnoses: [],
-                           message: $0.hidden ? "Not correct on a hidden dataset (\(reason))." : message)
+            DatasetOutcome(dataset: $0.label, hidden: $0.hidden, status: .error, reason: reason, diagnoses: [],
+                           message: $0.hidden ? "Not correct on a hidden dataset (\(reason.rawValue))." : message)
         }
     }
 }

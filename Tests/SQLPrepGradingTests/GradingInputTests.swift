@@ -62,12 +62,12 @@ struct GradingInputTests {
 
     @Test("Gradescope results.json has the fields Gradescope reads, with hidden tests after publication")
     func gradescopeSchema() throws {
-        let outcome = { (dataset: String, hidden: Bool, status: String) in
-            DatasetOutcome(dataset: dataset, hidden: hidden, status: status, reason: status == "pass" ? nil : "wrong_result", diagnoses: [], message: "m")
+        let outcome = { (dataset: String, hidden: Bool, status: DatasetOutcome.Status) in
+            DatasetOutcome(dataset: dataset, hidden: hidden, status: status, reason: status == .pass ? nil : .wrongResult, diagnoses: [], message: "m")
         }
         let learner = LearnerGrade(learner: "alice", name: "Alice", email: "a@x", exercises: [
-            ExerciseGrade(exerciseID: "e1", maxPoints: 10, points: 5, state: "graded", problem: nil,
-                          outcomes: [outcome("practice", false, "pass"), outcome("hidden-1", true, "fail")]),
+            ExerciseGrade(exerciseID: "e1", maxPoints: 10, points: 5, state: .graded, problem: nil,
+                          outcomes: [outcome("practice", false, .pass), outcome("hidden-1", true, .fail)]),
         ])
         let grades = ClassGrades(title: "T", exercises: ["e1"], datasets: [], allOrNothing: false, learners: [learner], unmatched: [])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(GradeReports.gradescope(learner, grades: grades).utf8)) as? [String: Any])

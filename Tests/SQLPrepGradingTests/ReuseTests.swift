@@ -28,7 +28,7 @@ struct ReuseTests {
             asked = jobs
             // An outcome that names the file it came from.
             return Dictionary(uniqueKeysWithValues: jobs.map { job in
-                (job.id, [DatasetOutcome(dataset: "practice", hidden: false, status: "fail", reason: "wrong_result", diagnoses: [],
+                (job.id, [DatasetOutcome(dataset: "practice", hidden: false, status: .fail, reason: .wrongResult, diagnoses: [],
                                          message: String(decoding: Data(base64Encoded: job.sql) ?? Data(), as: UTF8.self))])
             })
         }
@@ -45,7 +45,7 @@ struct ReuseTests {
         let answers = [exercise.solution, "-- my answer\n" + exercise.solution + ";\n\n", "/* v2 */ " + exercise.solution]
         for (index, answer) in answers.enumerated() {
             let outcomes = worker.grade(GradingJob(id: index, exercise: exercise.id, bytes: Array(answer.utf8)))
-            #expect(outcomes.map(\.status) == ["pass"])
+            #expect(outcomes.map(\.status) == [.pass])
         }
         #expect(worker.statementsRun == 1)
 
@@ -61,7 +61,7 @@ struct ReuseTests {
         let huge = Array(("-- " + String(repeating: "x", count: 200_000) + "\n" + exercise.solution).utf8)  // over the size limit
         for (index, bytes) in [invalid, huge].enumerated() {
             let outcomes = worker.grade(GradingJob(id: 20 + index, exercise: exercise.id, bytes: bytes))
-            #expect(outcomes.map(\.status) == ["error"], "\(outcomes.map(\.message))")
+            #expect(outcomes.map(\.status) == [.error], "\(outcomes.map(\.message))")
         }
     }
 
@@ -70,28 +70,28 @@ struct ReuseTests {
         let folder = NSTemporaryDirectory() + "sqlprep-memory-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        func outcome(_ status: String, _ reason: String?) -> [DatasetOutcome] {
-            [DatasetOutcome(dataset: "practice", hidden: false, status: status, reason: reason, diagnoses: [], message: status)]
+        func outcome(_ status: DatasetOutcome.Status, _ reason: Verdict.Reason?) -> [DatasetOutcome] {
+            [DatasetOutcome(dataset: "practice", hidden: false, status: status, reason: reason, diagnoses: [], message: status.rawValue)]
         }
         let jobs = [GradingJob(id: 0, exercise: "e", bytes: Array("SELECT 1".utf8)), GradingJob(id: 1, exercise: "e", bytes: Array("SELECT 2".utf8))]
         let memory = try #require(GradingMemory(path: folder + "/m.db", setup: ["a"]))
         var asked: [[Int]] = []
         let first = memory.run(jobs, exerciseKeys: ["e": "e#1"]) { jobs in
             asked.append(jobs.map(\.id))
-            return [0: outcome("pass", nil), 1: outcome("error", "timeout")]
+            return [0: outcome(.pass, nil), 1: outcome(.error, .timeout)]
         }
         #expect(first.reused == 0 && asked == [[0, 1]])
         let second = memory.run(jobs, exerciseKeys: ["e": "e#1"]) { jobs in
             asked.append(jobs.map(\.id))
-            return [1: outcome("pass", nil)]
+            return [1: outcome(.pass, nil)]
         }
         #expect(second.reused == 1)
         #expect(asked.last == [1], "a time-out is tried again")
-        #expect(second.outcomes[0] == outcome("pass", nil) && second.outcomes[1] == outcome("pass", nil))
+        #expect(second.outcomes[0] == outcome(.pass, nil) && second.outcomes[1] == outcome(.pass, nil))
 
         func reusedWith(setup: String, key: String) throws -> Int {
             let other = try #require(GradingMemory(path: folder + "/m.db", setup: [setup]))
-            return other.run(jobs, exerciseKeys: ["e": key]) { jobs in Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, outcome("fail", "wrong_result")) }) }.reused
+            return other.run(jobs, exerciseKeys: ["e": key]) { jobs in Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, outcome(.fail, .wrongResult)) }) }.reused
         }
         #expect(try reusedWith(setup: "b", key: "e#1") == 0, "another setup (secret, limits, build)")
         #expect(try reusedWith(setup: "a", key: "e#2") == 0, "a changed exercise")
@@ -99,7 +99,7 @@ struct ReuseTests {
         var rerun: [Int] = []
         let fresh = memory.run(jobs, exerciseKeys: ["e": "e#1"], reuse: false) { jobs in
             rerun = jobs.map(\.id)
-            return Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, outcome("pass", nil)) })
+            return Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, outcome(.pass, nil)) })
         }
         #expect(fresh.reused == 0 && rerun == [0, 1], "--no-reuse grades everything")
 
