@@ -104,22 +104,13 @@ public enum GradeReports {
     public static func gradescope(_ learner: LearnerGrade, grades: ClassGrades) -> String {
         var tests: [String] = []
         for exercise in learner.exercises {
-            let count = max(1, exercise.outcomes.filter { $0.status != .skipped }.count)
             if exercise.outcomes.isEmpty {
                 tests.append(gradescopeTest(
                     name: "\(exercise.exerciseID)", score: 0, max: exercise.maxPoints,
                     output: exercise.problem ?? "not graded", visibility: "visible"))
                 continue
             }
-            let allPassed = exercise.outcomes.allSatisfy { $0.status == .pass || $0.status == .skipped }
-            for outcome in exercise.outcomes where outcome.status != .skipped {
-                let share = exercise.maxPoints / Double(count)
-                let earned: Double
-                if grades.allOrNothing {
-                    earned = allPassed ? share : 0
-                } else {
-                    earned = outcome.status == .pass ? share : 0
-                }
+            for (outcome, share, earned) in Scoring(allOrNothing: grades.allOrNothing).tests(exercise.maxPoints, for: exercise.outcomes) {
                 tests.append(gradescopeTest(
                     name: "\(exercise.exerciseID) — \(outcome.hidden ? "hidden dataset \(outcome.dataset.dropFirst("hidden-".count))" : "practice dataset")",
                     score: earned, max: share, output: outcome.message, visibility: outcome.hidden ? "after_published" : "visible"))
@@ -132,6 +123,36 @@ public enum GradeReports {
 
     static func gradescopeTest(name: String, score: Double, max: Double, output: String, visibility: String) -> String {
         "{\"name\": \(json(name)), \"score\": \(number(score)), \"max_score\": \(number(max)), \"output\": \(json(output)), \"visibility\": \(json(visibility))}"
+    }
+
+    // MARK: Outcome messages
+
+    /// The outcome grades.json records for a worker's check: the check, with the words the learner reads.
+    public static func outcome(_ check: DatasetCheck) -> DatasetOutcome {
+        DatasetOutcome(
+            dataset: check.dataset, hidden: check.hidden, status: check.status, reason: check.reason, diagnoses: check.diagnoses,
+            message: message(for: check), instructorNote: check.instructorNote)
+    }
+
+    /// The learner-facing words for one dataset. Hidden data stays hidden: on a hidden dataset that
+    /// counts, the learner reads whether the query was right and, if not, the reason; never rows or values.
+    static func message(for check: DatasetCheck) -> String {
+        if check.hidden && check.status != .skipped {
+            return check.status == .pass ? "Correct on a hidden dataset." : "Not correct on a hidden dataset (\(check.reason?.rawValue ?? "error"))."
+        }
+        switch check.finding {
+        case .checked(let verdict):
+            let text = verdict ?? ""
+            return check.counterexample.map { text + "\n\n" + $0 } ?? text
+        case .skipped(.datasetUnavailable): return "the dataset could not be built"
+        case .skipped(.referenceEmpty): return "the reference answer is empty on this dataset, so it does not count"
+        case .skipped(.referenceFailed): return "the reference could not run"
+        case .stopped(.watchdog(let message)): return message
+        case .stopped(.deadline): return "The query ran past the time limit and was stopped."
+        case .stopped(.workerDied): return "The query ended its grading process (a memory or resource limit)."
+        case .stopped(.workerUnavailable): return "The grading worker could not start."
+        case .unknownExercise: return "unknown exercise"
+        }
     }
 
     // MARK: summary.json

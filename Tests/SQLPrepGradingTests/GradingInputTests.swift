@@ -51,12 +51,12 @@ struct GradingInputTests {
 
     @Test("Hidden datasets come from the secret: the same secret gives the same seeds, another secret others")
     func variants() {
-        let practice = GradingDataset.plan(practice: .init(), hiddenCount: 3, secret: "k1")
+        let practice = GradingDataset.plan(practice: .init(), hiddenCount: 3, key: VariantKey(secret: "k1"))
         #expect(practice.map(\.label) == ["practice", "hidden-1", "hidden-2", "hidden-3"])
         #expect(practice.map(\.hidden) == [false, true, true, true])
         #expect(practice.map(\.edgeCases) == [false, false, false, true])
-        #expect(practice == GradingDataset.plan(practice: .init(), hiddenCount: 3, secret: "k1"))
-        #expect(practice.map(\.seed) != GradingDataset.plan(practice: .init(), hiddenCount: 3, secret: "k2").map(\.seed))
+        #expect(practice == GradingDataset.plan(practice: .init(), hiddenCount: 3, key: VariantKey(secret: "k1")))
+        #expect(practice.map(\.seed) != GradingDataset.plan(practice: .init(), hiddenCount: 3, key: VariantKey(secret: "k2")).map(\.seed))
         #expect(Set(practice.map(\.seed)).count == 4)
     }
 
