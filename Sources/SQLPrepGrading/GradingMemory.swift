@@ -12,6 +12,9 @@ import SQLPrepExercises
 /// the file — a time-out, a worker that died, a dataset that could not be built — are never kept, so
 /// a regrade tries them again.
 ///
+/// What it keeps are the workers' ``DatasetCheck``s, facts without prose: the words are written
+/// afresh from them on every run, so a reused file reads exactly as a regraded one.
+///
 /// It lives in SQLite next to the dataset images. It is an optimisation only: when the file cannot
 /// be opened or written, grading simply runs everything.
 public final class GradingMemory {

@@ -3,7 +3,6 @@ import Foundation
 import SQLPrepData
 import SQLPrepExercises
 import SQLPrepGrading
-import SQLPrepSandbox
 
 extension SQLPrep {
     struct Grade: ParsableCommand {

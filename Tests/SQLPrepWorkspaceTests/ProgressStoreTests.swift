@@ -151,6 +151,18 @@ struct ProgressStoreTests {
         #expect(try store.attempts().isEmpty)
     }
 
+    @Test("Statuses keep their stored and printed spellings; a store altered to hold another status is reported, not misread")
+    func statuses() throws {
+        #expect(ExerciseProgress.Status.allCases.map(\.rawValue) == ["passed", "attempted", "skipped", "new"])
+        #expect(Verdict.Status.allCases.map(\.rawValue) == ["pass", "fail", "error"])
+        let folder = try temporaryFolder()
+        let store = try ProgressStore(path: folder + "/p.db", create: true)
+        try store.record(attempt("a", .pass))
+        try Connection.file(folder + "/p.db").execute("UPDATE attempts SET status = 'won'")
+        let error = try #require(throws: WorkspaceError.self) { try store.attempts() }
+        #expect("\(error)".contains("unknown status"), "\(error)")
+    }
+
     @Test("reset --all keeps a backup that holds the old progress")
     func resetAllBackup() throws {
         let folder = try temporaryFolder()
