@@ -137,25 +137,9 @@ extension SQLPrep.Grade {
                 _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
                 _exit(130)
             }
-            var course = try courseOptions.load()
-            var plan: Assignment
-            if let assignment {
-                guard let text = try? String(contentsOfFile: assignment, encoding: .utf8) else {
-                    throw CLIError("Cannot read the assignment file \(assignment).")
-                }
-                plan = try wrap { try Assignment.parse(text, file: assignment) }
-                if let path = plan.coursePath, courseOptions.course == nil {
-                    course = try wrap { try Course.load(directory: path) }
-                }
-                try wrap { try plan.check(against: course, file: assignment) }
-            } else {
-                plan = Assignment.everything(in: course)
-            }
-            var roster: Roster?
-            if let path = self.roster {
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIError("Cannot read the roster \(path).") }
-                roster = try wrap { try Roster.parse(text, file: path) }
-            }
+            let given = try courseOptions.load()
+            let (plan, course) = try wrap { try Assignment.load(file: assignment, course: given, courseChosen: courseOptions.course != nil) }
+            let roster = try self.roster.map { path in try wrap { try Roster.load(file: path) } }
             let grader = Grader(
                 course: course, assignment: plan, roster: roster, hiddenVariants: variants, variantKey: VariantKey(secret: try instructorSecret()),
                 limits: limitOptions.limits, jobs: jobs, shard: try parsedShard())

@@ -30,6 +30,21 @@ struct GradingInputTests {
         do { _ = try Assignment.parse(text, file: "a.txt") } catch { #expect("\(error)".contains(mentions), "\(error)") }
     }
 
+    @Test("Without a file the assignment is every exercise; a missing file or an unknown exercise is named")
+    func loadAssignment() throws {
+        let course = try Course.builtIn()
+        let (everything, same) = try Assignment.load(file: nil, course: course, courseChosen: false)
+        #expect(everything.items.count == course.exercises.count && same.exercises == course.exercises)
+        #expect(throws: GradingError.self) { try Assignment.load(file: "/nonexistent/a.txt", course: course, courseChosen: false) }
+        let file = NSTemporaryDirectory() + "sqlprep-assignment-\(UUID().uuidString).txt"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "exercise: no-such-exercise\n".write(toFile: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try Assignment.load(file: file, course: course, courseChosen: false)
+            Issue.record("accepted an unknown exercise")
+        } catch { #expect("\(error)".contains("'no-such-exercise' is not in"), "\(error)") }
+    }
+
     @Test("A roster CSV with quotes, CRLF and a BOM parses")
     func roster() throws {
         let text = "\u{FEFF}id,name,email\r\nalice,\"Smith, Alice\",a@x\r\nbob,\"Bob \"\"B\"\"\",b@x\r\n\r\n"
