@@ -31,6 +31,24 @@ public struct Assignment: Sendable, Hashable {
 
     public var totalPoints: Double { items.map(\.points).reduce(0, +) }
 
+    /// The assignment in `file` (nil: every exercise of `course`), and the course it is graded on:
+    /// the folder the file names, unless the caller chose the course (`courseChosen`).
+    /// - Throws: ``GradingError`` for an unreadable or invalid file or an unknown exercise, and
+    ///   ``SQLPrepExercises/CourseProblems`` for a course folder that does not load.
+    public static func load(file: String?, course: Course, courseChosen: Bool) throws -> (Assignment, Course) {
+        guard let file else { return (everything(in: course), course) }
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            throw GradingError.output("Cannot read the assignment file \(file).")
+        }
+        let assignment = try parse(text, file: file)
+        var course = course
+        if let path = assignment.coursePath, !courseChosen {
+            course = try Course.load(directory: path)
+        }
+        try assignment.check(against: course, file: file)
+        return (assignment, course)
+    }
+
     /// Parses the file; every problem names the line and what to write instead.
     public static func parse(_ text: String, file: String) throws -> Assignment {
         var assignment = Assignment(title: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, items: [], allOrNothing: false, coursePath: nil)

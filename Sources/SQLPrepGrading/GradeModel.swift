@@ -1,5 +1,6 @@
 import Foundation
 import SQLPrepData
+import SQLPrepExercises
 
 /// One dataset a submission runs on: the practice dataset, or a hidden variant.
 public struct GradingDataset: Sendable, Hashable, Codable {
@@ -13,40 +14,49 @@ public struct GradingDataset: Sendable, Hashable, Codable {
 
     public var spec: DatasetSpec { DatasetSpec(seed: seed, scale: Scale(permille: scalePermille), edgeCases: edgeCases) }
 
-    /// The practice dataset and `count` hidden variants. Their seeds come from the instructor's
-    /// secret, so learners cannot rebuild them; the last variant also applies ``EdgeCases``.
-    public static func plan(practice: DatasetSpec, hiddenCount: Int, secret: String) -> [GradingDataset] {
+    /// The practice dataset and `count` hidden variants. Their seeds come from `key` (the instructor's
+    /// secret, digested), so learners cannot rebuild them; the last variant also applies ``EdgeCases``.
+    public static func plan(practice: DatasetSpec, hiddenCount: Int, key: VariantKey) -> [GradingDataset] {
         var datasets = [GradingDataset(label: "practice", hidden: false, seed: practice.seed, scalePermille: practice.scale.permille, edgeCases: false)]
         for index in 0..<hiddenCount {
-            var hash = FNV1a64()
-            hash.add("sqlprep-variant")
-            hash.add(secret)
-            hash.add(UInt64(index))
-            hash.add(practice.seed)
             datasets.append(GradingDataset(
-                label: "hidden-\(index + 1)", hidden: true, seed: hash.value, scalePermille: practice.scale.permille,
-                edgeCases: index == hiddenCount - 1))
+                label: "hidden-\(index + 1)", hidden: true, seed: key.seed(variant: index, practiceSeed: practice.seed),
+                scalePermille: practice.scale.permille, edgeCases: index == hiddenCount - 1))
         }
         return datasets
     }
 }
 
-/// What happened on one dataset.
+/// What happened on one dataset, as grades.json records it and every report reads it.
 public struct DatasetOutcome: Sendable, Hashable, Codable {
+    /// A verdict's status, or `skipped`: the reference itself gave nothing to compare on the dataset,
+    /// so it does not count. The raw values are what grades.json holds.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        case pass, fail, error, skipped
+
+        public init(_ verdict: Verdict.Status) {
+            switch verdict {
+            case .pass: self = .pass
+            case .fail: self = .fail
+            case .error: self = .error
+            }
+        }
+    }
+
     public let dataset: String
     public let hidden: Bool
-    /// `pass`, `fail`, `error`, or `skipped` (the reference itself gave nothing to compare on this dataset).
-    public let status: String
-    /// `wrong_result`, `wrong_order`, `wrong_shape`, `sql_error`, `refused`, `timeout`, `limit`, or nil.
-    public let reason: String?
+    public let status: Status
+    /// Why the query did not pass; nil when it passed or the dataset was skipped.
+    public let reason: Verdict.Reason?
     public let diagnoses: [String]
-    /// Learner-facing text: the verdict's explanation (for hidden datasets, only the reason).
+    /// Learner-facing text: the verdict's explanation (for hidden datasets, only the reason), as
+    /// ``GradeReports/outcome(_:)`` writes it.
     public var message: String
     /// For the instructor only (report.html, grades.json), never in learner feedback: a counterexample
     /// drawn from a hidden dataset.
     public var instructorNote: String?
 
-    public init(dataset: String, hidden: Bool, status: String, reason: String?, diagnoses: [String], message: String, instructorNote: String? = nil) {
+    public init(dataset: String, hidden: Bool, status: Status, reason: Verdict.Reason?, diagnoses: [String], message: String, instructorNote: String? = nil) {
         self.dataset = dataset
         self.hidden = hidden
         self.status = status
@@ -63,11 +73,20 @@ public struct DatasetOutcome: Sendable, Hashable, Codable {
 
 /// One learner's grade on one exercise.
 public struct ExerciseGrade: Sendable, Hashable, Codable {
+    /// Whether a file was graded; the raw values are what grades.json holds.
+    public enum State: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The learner's file ran on the datasets.
+        case graded
+        /// No file was handed in.
+        case missing
+        /// A file was handed in but cannot be graded (a link, a folder, unreadable): ``problem`` says which.
+        case invalid
+    }
+
     public let exerciseID: String
     public let maxPoints: Double
     public var points: Double
-    /// `graded`, or `missing` (no file), or a submission problem (`symlink`, `unreadable`, `not_a_file`).
-    public var state: String
+    public var state: State
     public var problem: String?
     public var outcomes: [DatasetOutcome]
 
@@ -75,7 +94,7 @@ public struct ExerciseGrade: Sendable, Hashable, Codable {
         case exerciseID = "exercise", maxPoints = "max_points", points, state, problem, outcomes
     }
 
-    public init(exerciseID: String, maxPoints: Double, points: Double, state: String, problem: String?, outcomes: [DatasetOutcome]) {
+    public init(exerciseID: String, maxPoints: Double, points: Double, state: State, problem: String?, outcomes: [DatasetOutcome]) {
         self.exerciseID = exerciseID
         self.maxPoints = maxPoints
         self.points = points
@@ -149,14 +168,4 @@ public struct ClassGrades: Sendable, Hashable, Codable {
         merged.unmatched.sort { $0.path < $1.path }
         return merged
     }
-}
-
-/// Points for an exercise from its outcomes: points × the fraction of usable datasets passed, or,
-/// with all-or-nothing, full points only when every usable dataset passed. Rounded to 0.01.
-func score(points: Double, outcomes: [DatasetOutcome], allOrNothing: Bool) -> Double {
-    let usable = outcomes.filter { $0.status != "skipped" }
-    guard !usable.isEmpty else { return 0 }
-    let passed = usable.filter { $0.status == "pass" }.count
-    let raw = allOrNothing ? (passed == usable.count ? points : 0) : points * Double(passed) / Double(usable.count)
-    return (raw * 100).rounded() / 100
 }

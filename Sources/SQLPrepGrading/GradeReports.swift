@@ -104,22 +104,13 @@ public enum GradeReports {
     public static func gradescope(_ learner: LearnerGrade, grades: ClassGrades) -> String {
         var tests: [String] = []
         for exercise in learner.exercises {
-            let count = max(1, exercise.outcomes.filter { $0.status != "skipped" }.count)
             if exercise.outcomes.isEmpty {
                 tests.append(gradescopeTest(
                     name: "\(exercise.exerciseID)", score: 0, max: exercise.maxPoints,
                     output: exercise.problem ?? "not graded", visibility: "visible"))
                 continue
             }
-            let allPassed = exercise.outcomes.allSatisfy { $0.status == "pass" || $0.status == "skipped" }
-            for outcome in exercise.outcomes where outcome.status != "skipped" {
-                let share = exercise.maxPoints / Double(count)
-                let earned: Double
-                if grades.allOrNothing {
-                    earned = allPassed ? share : 0
-                } else {
-                    earned = outcome.status == "pass" ? share : 0
-                }
+            for (outcome, share, earned) in Scoring(allOrNothing: grades.allOrNothing).tests(exercise.maxPoints, for: exercise.outcomes) {
                 tests.append(gradescopeTest(
                     name: "\(exercise.exerciseID) — \(outcome.hidden ? "hidden dataset \(outcome.dataset.dropFirst("hidden-".count))" : "practice dataset")",
                     score: earned, max: share, output: outcome.message, visibility: outcome.hidden ? "after_published" : "visible"))
@@ -134,16 +125,46 @@ public enum GradeReports {
         "{\"name\": \(json(name)), \"score\": \(number(score)), \"max_score\": \(number(max)), \"output\": \(json(output)), \"visibility\": \(json(visibility))}"
     }
 
+    // MARK: Outcome messages
+
+    /// The outcome grades.json records for a worker's check: the check, with the words the learner reads.
+    public static func outcome(_ check: DatasetCheck) -> DatasetOutcome {
+        DatasetOutcome(
+            dataset: check.dataset, hidden: check.hidden, status: check.status, reason: check.reason, diagnoses: check.diagnoses,
+            message: message(for: check), instructorNote: check.instructorNote)
+    }
+
+    /// The learner-facing words for one dataset. Hidden data stays hidden: on a hidden dataset that
+    /// counts, the learner reads whether the query was right and, if not, the reason; never rows or values.
+    static func message(for check: DatasetCheck) -> String {
+        if check.hidden && check.status != .skipped {
+            return check.status == .pass ? "Correct on a hidden dataset." : "Not correct on a hidden dataset (\(check.reason?.rawValue ?? "error"))."
+        }
+        switch check.finding {
+        case .checked(let verdict):
+            let text = verdict ?? ""
+            return check.counterexample.map { text + "\n\n" + $0 } ?? text
+        case .skipped(.datasetUnavailable): return "the dataset could not be built"
+        case .skipped(.referenceEmpty): return "the reference answer is empty on this dataset, so it does not count"
+        case .skipped(.referenceFailed): return "the reference could not run"
+        case .stopped(.watchdog(let message)): return message
+        case .stopped(.deadline): return "The query ran past the time limit and was stopped."
+        case .stopped(.workerDied): return "The query ended its grading process (a memory or resource limit)."
+        case .stopped(.workerUnavailable): return "The grading worker could not start."
+        case .unknownExercise: return "unknown exercise"
+        }
+    }
+
     // MARK: summary.json
 
     static func summary(_ grades: ClassGrades) -> String {
         var exerciseLines: [String] = []
         for (index, id) in grades.exercises.enumerated() {
             let rows = grades.learners.map { $0.exercises[index] }
-            let submitted = rows.filter { $0.state == "graded" }.count
+            let submitted = rows.filter { $0.state == .graded }.count
             let perDataset = grades.datasets.map { dataset -> String in
-                let outcomes = rows.flatMap(\.outcomes).filter { $0.dataset == dataset.label && $0.status != "skipped" }
-                let passed = outcomes.filter { $0.status == "pass" }.count
+                let outcomes = rows.flatMap(\.outcomes).filter { $0.dataset == dataset.label && $0.status != .skipped }
+                let passed = outcomes.filter { $0.status == .pass }.count
                 return "\(json(dataset.label)): {\"passed\": \(passed), \"graded\": \(outcomes.count)}"
             }
             let reasons = countsByReason(rows).map { "\(json($0.0)): \($0.1)" }
@@ -166,10 +187,10 @@ public enum GradeReports {
         var counts: [String: Int] = [:]
         for row in rows {
             var seen = Set<String>()
-            if row.state == "missing" { seen.insert("missing") }
-            if row.state == "invalid" { seen.insert("invalid_file") }
-            for outcome in row.outcomes where outcome.status != "pass" && outcome.status != "skipped" {
-                if let reason = outcome.reason { seen.insert(reason) }
+            if row.state == .missing { seen.insert("missing") }
+            if row.state == .invalid { seen.insert("invalid_file") }
+            for outcome in row.outcomes where outcome.status != .pass && outcome.status != .skipped {
+                if let reason = outcome.reason { seen.insert(reason.rawValue) }
                 for diagnosis in outcome.diagnoses { seen.insert(diagnosis) }
             }
             for key in seen { counts[key, default: 0] += 1 }
@@ -188,16 +209,16 @@ public enum GradeReports {
                 out += "Not graded: \(problem).\n"
                 continue
             }
-            let hidden = exercise.outcomes.filter(\.hidden).filter { $0.status != "skipped" }
+            let hidden = exercise.outcomes.filter(\.hidden).filter { $0.status != .skipped }
             if let practice = exercise.outcomes.first(where: { !$0.hidden }) {
-                out += "Practice dataset: **\(practice.status)**.\n\n```\n\(practice.message)\n```\n"
+                out += "Practice dataset: **\(practice.status.rawValue)**.\n\n```\n\(practice.message)\n```\n"
             }
             if !hidden.isEmpty {
-                let passed = hidden.filter { $0.status == "pass" }.count
+                let passed = hidden.filter { $0.status == .pass }.count
                 out += "\nHidden datasets: passed \(passed) of \(hidden.count)."
-                let reasons = Set(hidden.compactMap(\.reason)).sorted()
+                let reasons = Set(hidden.compactMap(\.reason?.rawValue)).sorted()
                 if !reasons.isEmpty { out += " Reasons: \(reasons.joined(separator: ", "))." }
-                if passed < hidden.count && exercise.outcomes.first(where: { !$0.hidden })?.status == "pass" {
+                if passed < hidden.count && exercise.outcomes.first(where: { !$0.hidden })?.status == .pass {
                     out += " Your query is right on the practice data but not on others: look for values or dates written into the query, or a case (a day with no data, a NULL, a tie) that the practice data happens not to have."
                 }
                 out += "\n"

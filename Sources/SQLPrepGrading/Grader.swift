@@ -11,22 +11,19 @@ public struct Grader: Sendable {
     public let roster: Roster?
     public let hiddenVariants: Int
     /// Derived from the instructor's secret; the secret itself never leaves the parent process.
-    public let variantKey: String
+    public let variantKey: VariantKey
     public let limits: SandboxLimits
     public let jobs: Int
     /// `(k, n)`: grade only learners whose position (sorted by id) is k − 1 modulo n.
     public let shard: (Int, Int)?
 
-    public init(course: Course, assignment: Assignment, roster: Roster?, hiddenVariants: Int, secret: String,
+    public init(course: Course, assignment: Assignment, roster: Roster?, hiddenVariants: Int, variantKey: VariantKey,
                 limits: SandboxLimits, jobs: Int, shard: (Int, Int)?) {
         self.course = course
         self.assignment = assignment
         self.roster = roster
         self.hiddenVariants = hiddenVariants
-        var hash = FNV1a64()
-        hash.add("sqlprep-secret")
-        hash.add(secret)
-        variantKey = hash.hex
+        self.variantKey = variantKey
         self.limits = limits
         self.jobs = jobs
         self.shard = shard
@@ -34,7 +31,14 @@ public struct Grader: Sendable {
 
     /// The datasets for an exercise: its practice dataset and the hidden variants.
     public func datasets(for exercise: Exercise) -> [GradingDataset] {
-        GradingDataset.plan(practice: exercise.dataset, hiddenCount: hiddenVariants, secret: variantKey)
+        GradingDataset.plan(practice: exercise.dataset, hiddenCount: hiddenVariants, key: variantKey)
+    }
+
+    /// The datasets of the assignment's first exercise. Every exercise has as many, with the same
+    /// labels (their seeds differ): what the grades list, and what a job that never reached a worker
+    /// is answered on.
+    public var plannedDatasets: [GradingDataset] {
+        course.exercise(id: assignment.items.first?.exerciseID ?? "").map(datasets(for:)) ?? []
     }
 
     /// Every dataset any exercise of the assignment needs (to build them once, before the workers start).
@@ -47,9 +51,9 @@ public struct Grader: Sendable {
         return seen
     }
 
-    /// Grades `submissions`, running queries through `pool` (built by the caller, which knows how to
-    /// start worker processes).
-    public func grade(_ submissions: Submissions, run: ([GradingJob]) -> [Int: [DatasetOutcome]]) -> ClassGrades {
+    /// Grades `submissions`, checking the files through `run` (given by the caller, which knows how to
+    /// start worker processes: ``GradingRun``).
+    public func grade(_ submissions: Submissions, run: ([GradingJob]) -> [Int: [DatasetCheck]]) -> ClassGrades {
         var learners = Set(submissions.learners)
         for learner in roster?.learners ?? [] { learners.insert(learner.id) }
         var ordered = learners.sorted()
@@ -78,7 +82,8 @@ public struct Grader: Sendable {
                 }
             }
         }
-        let outcomes = run(jobs)
+        let checks = run(jobs)
+        let scoring = Scoring(allOrNothing: assignment.allOrNothing)
 
         var grades: [LearnerGrade] = []
         for learner in ordered {
@@ -86,25 +91,24 @@ public struct Grader: Sendable {
             var exercises: [ExerciseGrade] = []
             for item in assignment.items {
                 let key = "\(learner)/\(item.exerciseID)"
-                var grade = ExerciseGrade(exerciseID: item.exerciseID, maxPoints: item.points, points: 0, state: "graded", problem: nil, outcomes: [])
+                var grade = ExerciseGrade(exerciseID: item.exerciseID, maxPoints: item.points, points: 0, state: .graded, problem: nil, outcomes: [])
                 if let file = files[key], let problem = file.problem {
-                    grade.state = "invalid"
+                    grade.state = .invalid
                     grade.problem = problem
                 } else if let id = jobFor[key] {
-                    grade.outcomes = outcomes[id] ?? []
-                    grade.points = score(points: item.points, outcomes: grade.outcomes, allOrNothing: assignment.allOrNothing)
+                    grade.outcomes = (checks[id] ?? []).map(GradeReports.outcome)
+                    grade.points = scoring.points(item.points, for: grade.outcomes)
                 } else {
-                    grade.state = "missing"
+                    grade.state = .missing
                     grade.problem = "no file \(item.exerciseID).sql was submitted"
                 }
                 exercises.append(grade)
             }
             grades.append(LearnerGrade(learner: learner, name: info?.name ?? "", email: info?.email ?? "", exercises: exercises))
         }
-        let labels = course.exercise(id: assignment.items.first?.exerciseID ?? "").map(datasets(for:)) ?? []
         return ClassGrades(
             title: assignment.title, exercises: assignment.items.map(\.exerciseID),
-            datasets: labels.map { GradingDataset(label: $0.label, hidden: $0.hidden, seed: 0, scalePermille: $0.scalePermille, edgeCases: $0.edgeCases) },
+            datasets: plannedDatasets.map { GradingDataset(label: $0.label, hidden: $0.hidden, seed: 0, scalePermille: $0.scalePermille, edgeCases: $0.edgeCases) },
             allOrNothing: assignment.allOrNothing, learners: grades.filter { chosen.contains($0.learner) },
             unmatched: submissions.unmatched
                 .filter { path, _ in shard == nil || chosen.contains(String(path.split(separator: "/").first ?? "")) }

@@ -12,6 +12,9 @@ import SQLPrepExercises
 /// the file — a time-out, a worker that died, a dataset that could not be built — are never kept, so
 /// a regrade tries them again.
 ///
+/// What it keeps are the workers' ``DatasetCheck``s, facts without prose: the words are written
+/// afresh from them on every run, so a reused file reads exactly as a regraded one.
+///
 /// It lives in SQLite next to the dataset images. It is an optimisation only: when the file cannot
 /// be opened or written, grading simply runs everything.
 public final class GradingMemory {
@@ -19,12 +22,18 @@ public final class GradingMemory {
     private let build: String
     private let setup: String
 
+    /// What a row's `outcomes` column holds: JSON of ``DatasetCheck``s. Part of every setup key, so a
+    /// memory written in another form is never read as this one.
+    static let storedForm = "dataset-checks-1"
+
     /// Opens (or creates) the memory at `path` for one grading setup, and forgets what other builds
     /// of sqlprep kept. Nil when the file cannot be used.
-    /// - Parameter setup: everything besides the file and its exercise that decides an outcome.
-    public init?(path: String, setup: [String]) {
+    /// - Parameter setup: everything besides the file and its exercise that decides an outcome
+    ///   (``WorkerConfiguration/outcomeSetup``).
+    public init?(path: String, setup: String) {
         var hash = FNV1a64()
-        for part in setup { hash.add(part) }
+        hash.add(GradingMemory.storedForm)
+        hash.add(setup)
         self.setup = hash.hex
         build = ImageCache.buildIdentity
         do {
@@ -57,9 +66,9 @@ public final class GradingMemory {
     /// Answers the jobs it remembers (unless `reuse` is false), passes the others to `run`, keeps what
     /// may be kept, and says how many were answered from memory.
     public func run(
-        _ jobs: [GradingJob], exerciseKeys: [String: String], reuse: Bool = true, through run: ([GradingJob]) -> [Int: [DatasetOutcome]]
-    ) -> (outcomes: [Int: [DatasetOutcome]], reused: Int) {
-        var outcomes: [Int: [DatasetOutcome]] = [:]
+        _ jobs: [GradingJob], exerciseKeys: [String: String], reuse: Bool = true, through run: ([GradingJob]) -> [Int: [DatasetCheck]]
+    ) -> (outcomes: [Int: [DatasetCheck]], reused: Int) {
+        var outcomes: [Int: [DatasetCheck]] = [:]
         var missing: [GradingJob] = []
         let decoder = JSONDecoder()
         let lookup = reuse ? try? db.prepare("SELECT outcomes FROM outcomes WHERE setup = ? AND exercise = ? AND sql = ?") : nil
@@ -68,7 +77,7 @@ public final class GradingMemory {
             if let lookup, !bytes.isEmpty, let exercise = exerciseKeys[job.exercise],
                (try? lookup.bind([.text(setup), .text(exercise), .blob(bytes)])) != nil,
                case .text(let text)? = try? lookup.scalar(),
-               let kept = try? decoder.decode([DatasetOutcome].self, from: Data(text.utf8)) {
+               let kept = try? decoder.decode([DatasetCheck].self, from: Data(text.utf8)) {
                 outcomes[job.id] = kept
             } else {
                 missing.append(job)
@@ -80,7 +89,7 @@ public final class GradingMemory {
         return (outcomes, jobs.count - missing.count)
     }
 
-    private func remember(_ jobs: [GradingJob], _ outcomes: [Int: [DatasetOutcome]], exerciseKeys: [String: String]) {
+    private func remember(_ jobs: [GradingJob], _ outcomes: [Int: [DatasetCheck]], exerciseKeys: [String: String]) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         do {
@@ -101,7 +110,7 @@ public final class GradingMemory {
     }
 
     /// An outcome decided by the file alone, not by the machine at the time.
-    static func isKeepable(_ outcome: DatasetOutcome) -> Bool {
-        outcome.status != "skipped" && outcome.reason != "timeout" && outcome.reason != "limit"
+    static func isKeepable(_ outcome: DatasetCheck) -> Bool {
+        outcome.status != .skipped && outcome.reason != .timeout && outcome.reason != .limit
     }
 }

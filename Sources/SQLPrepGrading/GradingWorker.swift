@@ -22,10 +22,10 @@ public struct GradingJob: Sendable, Codable, Hashable {
 
 public struct GradingJobResult: Sendable, Codable, Hashable {
     public let id: Int
-    public let outcomes: [DatasetOutcome]
+    public let outcomes: [DatasetCheck]
 }
 
-/// The worker side of grading (`sqlprep grade-worker`): a process that reads jobs as JSON lines on
+/// The worker side of grading (`sqlprep grade-worker CONFIGURATION`): a process that reads jobs as JSON lines on
 /// standard input and answers each with one JSON line. It owns the process-wide SQLite heap limit,
 /// so one submission's memory bomb cannot reach another process; when the watchdog must stop a
 /// query from outside, the worker answers `timeout` for that job and exits, and the parent starts
@@ -34,12 +34,9 @@ public final class GradingWorker: @unchecked Sendable {
     // @unchecked: used from the worker's main thread, and from the watchdog thread only to answer
     // the job in flight and exit; `lock` guards that hand-over.
     let course: Course
-    let variants: Int
-    let variantKey: String
+    let configuration: WorkerConfiguration
     let limits: SandboxLimits
-    /// Seconds per counterexample search for a wrong answer; 0 turns explanations off.
-    /// Candidate databases per counterexample search; 0: no search.
-    let explainBudget: Int
+    let cache: ImageCache?
     let output: FileHandle
     private var indexes: [DatasetSpec: CounterexampleSearch.Index] = [:]
     private var sandboxes: [DatasetSpec: Sandbox] = [:]
@@ -50,15 +47,20 @@ public final class GradingWorker: @unchecked Sendable {
     /// Learner statements actually run (for tests of the reuse above).
     private(set) var statementsRun = 0
     private let lock = NSLock()
-    private var inFlight: (job: GradingJob, datasets: [GradingDataset], done: [DatasetOutcome])?
+    private var inFlight: (job: GradingJob, datasets: [GradingDataset], done: [DatasetCheck])?
 
-    public init(course: Course, variants: Int, variantKey: String, limits: SandboxLimits, explainBudget: Int = 0, output: FileHandle = .standardOutput) {
+    public init(course: Course, configuration: WorkerConfiguration, output: FileHandle = .standardOutput) {
         self.course = course
-        self.variants = variants
-        self.variantKey = variantKey
-        self.limits = limits
-        self.explainBudget = explainBudget
+        self.configuration = configuration
+        self.limits = configuration.limits.sandboxLimits
+        self.cache = configuration.cacheDirectory.map(ImageCache.init(directory:))
         self.output = output
+    }
+
+    /// The worker a configuration describes, with its course loaded (the built-in one, or the folder it names).
+    public convenience init(configuration: WorkerConfiguration, output: FileHandle = .standardOutput) throws {
+        let course = try configuration.coursePath.map { try Course.load(directory: $0) } ?? Course.builtIn()
+        self.init(course: course, configuration: configuration, output: output)
     }
 
     /// Reads jobs until end of input.
@@ -85,29 +87,30 @@ public final class GradingWorker: @unchecked Sendable {
     }
 
     /// Grades one job on every dataset.
-    public func grade(_ job: GradingJob) -> [DatasetOutcome] {
+    public func grade(_ job: GradingJob) -> [DatasetCheck] {
         guard let exercise = course.exercise(id: job.exercise) else {
-            return [DatasetOutcome(dataset: "practice", hidden: false, status: "error", reason: "refused", diagnoses: [], message: "unknown exercise")]
+            return [DatasetCheck(dataset: "practice", hidden: false, status: .error, reason: .refused, diagnoses: [], finding: .unknownExercise)]
         }
-        let datasets = GradingDataset.plan(practice: exercise.dataset, hiddenCount: variants, secret: variantKey)
+        let datasets = GradingDataset.plan(practice: exercise.dataset, hiddenCount: configuration.hiddenVariants, key: configuration.variantKey)
         let bytes = job.bytes
-        var outcomes: [DatasetOutcome] = []
+        var checks: [DatasetCheck] = []
         lock.withLock { inFlight = (job, datasets, []) }
         defer { lock.withLock { inFlight = nil } }
         for dataset in datasets {
-            let outcome = grade(bytes, exercise: exercise, on: dataset)
-            outcomes.append(outcome)
-            lock.withLock { inFlight?.done = outcomes }
+            checks.append(grade(bytes, exercise: exercise, on: dataset))
+            lock.withLock { inFlight?.done = checks }
         }
-        if explainBudget > 0 { explain(&outcomes, datasets: datasets, exercise: exercise, query: String(decoding: bytes, as: UTF8.self)) }
-        return outcomes
+        if configuration.explainBudget > 0 {
+            explain(&checks, datasets: datasets, exercise: exercise, query: String(decoding: bytes, as: UTF8.self))
+        }
+        return checks
     }
 
     /// Adds a counterexample: from the practice dataset when the answer fails there (the learner sees
     /// it), else from the first hidden dataset it fails on (the instructor sees it; hidden data stays hidden).
-    private func explain(_ outcomes: inout [DatasetOutcome], datasets: [GradingDataset], exercise: Exercise, query: String) {
-        guard let target = outcomes.firstIndex(where: { !$0.hidden && $0.status == "fail" })
-                ?? outcomes.firstIndex(where: { $0.hidden && $0.status == "fail" }) else { return }
+    private func explain(_ checks: inout [DatasetCheck], datasets: [GradingDataset], exercise: Exercise, query: String) {
+        guard let target = checks.firstIndex(where: { !$0.hidden && $0.status == .fail })
+                ?? checks.firstIndex(where: { $0.hidden && $0.status == .fail }) else { return }
         let spec = datasets[target].spec
         guard let sandbox = sandbox(for: spec) else { return }
         let index: CounterexampleSearch.Index
@@ -120,32 +123,28 @@ public final class GradingWorker: @unchecked Sendable {
         }
         let search = CounterexampleSearch(
             exercise: exercise, learnerSQL: query, image: sandbox.image,
-            budget: CounterexampleSearch.Budget(candidates: explainBudget), limits: sandbox.limits)
+            budget: CounterexampleSearch.Budget(candidates: configuration.explainBudget), limits: sandbox.limits)
         let outcome = try? search.run(index: index)
         if case .stoppedBySafetyNet(let seconds)? = outcome {
             // Said, so that a missing example is never silently machine-dependent.
-            outcomes[target].instructorNote = CounterexampleText.safetyNetNote(seconds: seconds, style: TextStyle(color: false))
+            checks[target].instructorNote = CounterexampleText.safetyNetNote(seconds: seconds, style: TextStyle(color: false))
             return
         }
         guard let example = outcome?.example, example.rowCount <= CounterexampleText.largestShown else { return }
-        if outcomes[target].hidden {
-            outcomes[target].instructorNote = CounterexampleText.render(example, style: TextStyle(color: false), audience: .instructor)
+        if checks[target].hidden {
+            checks[target].instructorNote = CounterexampleText.render(example, style: TextStyle(color: false), audience: .instructor)
         } else {
-            outcomes[target].message += "\n\n" + CounterexampleText.render(example, style: TextStyle(color: false))
+            checks[target].counterexample = CounterexampleText.render(example, style: TextStyle(color: false))
         }
     }
 
-    private func grade(_ bytes: [UInt8], exercise: Exercise, on dataset: GradingDataset) -> DatasetOutcome {
-        func outcome(_ status: String, _ reason: String?, _ diagnoses: [String], _ message: String) -> DatasetOutcome {
-            DatasetOutcome(dataset: dataset.label, hidden: dataset.hidden, status: status, reason: reason, diagnoses: diagnoses, message: message)
+    private func grade(_ bytes: [UInt8], exercise: Exercise, on dataset: GradingDataset) -> DatasetCheck {
+        func skipped(_ skip: DatasetCheck.Skip) -> DatasetCheck {
+            DatasetCheck(dataset: dataset.label, hidden: dataset.hidden, status: .skipped, reason: nil, diagnoses: [], finding: .skipped(skip))
         }
         let spec = dataset.spec
-        guard let sandbox = sandbox(for: spec) else {
-            return outcome("skipped", nil, [], "the dataset could not be built")
-        }
-        guard let reference = reference(exercise, spec: spec, sandbox: sandbox) else {
-            return outcome("skipped", nil, [], "the reference answer is empty on this dataset, so it does not count")
-        }
+        guard let sandbox = sandbox(for: spec) else { return skipped(.datasetUnavailable) }
+        guard let reference = reference(exercise, spec: spec, sandbox: sandbox) else { return skipped(.referenceEmpty) }
         let checker = Checker(sandbox: sandbox, dataset: spec)
         // Only a file the sandbox admits (encoding, size, NUL bytes) may reuse its statement's result:
         // what surrounds the statement must not be able to smuggle a refused file past those checks.
@@ -164,21 +163,18 @@ public final class GradingWorker: @unchecked Sendable {
             }
         }
         guard let verdict = try? checker.check(bytes, against: exercise, reference: reference, outcome: ran) else {
-            return outcome("skipped", nil, [], "the reference could not run")
+            return skipped(.referenceFailed)
         }
-        let message: String
-        if dataset.hidden {
-            // Hidden data stays hidden: the reason, never rows or values.
-            message = verdict.passed ? "Correct on a hidden dataset." : "Not correct on a hidden dataset (\(verdict.reason?.rawValue ?? "error"))."
-        } else {
-            message = VerdictText.render(verdict, exercise: exercise, style: TextStyle(color: false), timing: false)
-        }
-        return outcome(verdict.status.rawValue, verdict.reason?.rawValue, verdict.diagnosisCodes, message)
+        // Hidden data stays hidden: no rows or values leave the worker for a hidden dataset.
+        let text = dataset.hidden ? nil : VerdictText.render(verdict, exercise: exercise, style: TextStyle(color: false), timing: false)
+        return DatasetCheck(
+            dataset: dataset.label, hidden: dataset.hidden, status: DatasetOutcome.Status(verdict.status), reason: verdict.reason,
+            diagnoses: verdict.diagnosisCodes, finding: .checked(verdict: text))
     }
 
     private func sandbox(for spec: DatasetSpec) -> Sandbox? {
         if let sandbox = sandboxes[spec] { return sandbox }
-        guard let image = try? ShopDataset.image(for: spec) else { return nil }
+        guard let image = try? ShopDataset.image(for: spec, cache: cache) else { return nil }
         let sandbox = Sandbox(image: image, limits: limits) { [weak self] failure in self?.hardStop(failure) }
         sandboxes[spec] = sandbox
         return sandbox
@@ -200,10 +196,7 @@ public final class GradingWorker: @unchecked Sendable {
     private func hardStop(_ failure: QueryFailure) {
         lock.lock()
         if let (job, datasets, done) = inFlight {
-            let rest = datasets.dropFirst(done.count).map {
-                DatasetOutcome(dataset: $0.label, hidden: $0.hidden, status: "error", reason: "timeout", diagnoses: [],
-                               message: $0.hidden ? "Not correct on a hidden dataset (timeout)." : failure.message)
-            }
+            let rest = datasets.dropFirst(done.count).map { DatasetCheck.stopped(.watchdog(message: failure.message), reason: .timeout, on: $0) }
             answer(GradingJobResult(id: job.id, outcomes: done + rest))
         }
         _exit(0)

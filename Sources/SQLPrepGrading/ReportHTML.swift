@@ -43,8 +43,8 @@ enum ReportHTML {
             let rows = grades.learners.map { $0.exercises[index] }
             body += "<tr><td>\(escape(id))</td>"
             for dataset in grades.datasets {
-                let outcomes = rows.flatMap(\.outcomes).filter { $0.dataset == dataset.label && $0.status != "skipped" }
-                let rate = outcomes.isEmpty ? 0 : Double(outcomes.filter { $0.status == "pass" }.count) / Double(outcomes.count) * 100
+                let outcomes = rows.flatMap(\.outcomes).filter { $0.dataset == dataset.label && $0.status != .skipped }
+                let rate = outcomes.isEmpty ? 0 : Double(outcomes.filter { $0.status == .pass }.count) / Double(outcomes.count) * 100
                 let hue = Int(rate * 1.2)
                 body += "<td class=\"rate\" style=\"background: hsl(\(hue), 65%, 85%)\">\(outcomes.isEmpty ? "–" : String(format: "%.0f%%", rate))</td>"
             }

@@ -13,6 +13,12 @@ public struct Roster: Sendable, Hashable {
 
     public func learner(_ id: String) -> Learner? { learners.first { $0.id == id } }
 
+    /// Reads and parses the roster file at `path`.
+    public static func load(file path: String) throws -> Roster {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw GradingError.output("Cannot read the roster \(path).") }
+        return try parse(text, file: path)
+    }
+
     public static func parse(_ text: String, file: String) throws -> Roster {
         let records = CSV.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         guard let header = records.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {

@@ -1,7 +1,8 @@
 import Foundation
+import SQLPrepExercises
 import SQLPrepProcess
 
-/// Runs grading jobs on `count` worker processes (`sqlprep grade-worker …`), one job at a time each.
+/// Runs grading jobs on `count` worker processes (`sqlprep grade-worker CONFIGURATION`), one job at a time each.
 ///
 /// A worker that exits, crashes or overruns a job's deadline is killed and replaced; the job it
 /// held is answered with `timeout` (deadline) or `limit` (the worker died), so a hostile
@@ -11,17 +12,17 @@ public final class WorkerPool: @unchecked Sendable {
     let executable: URL
     let arguments: [String]
     let count: Int
-    let jobDeadline: Double
+    let jobDeadline: Duration
     let datasets: [GradingDataset]
     private let lock = NSLock()
     private var queue: [GradingJob] = []
-    private var results: [Int: [DatasetOutcome]] = [:]
+    private var results: [Int: [DatasetCheck]] = [:]
     private let progress: (@Sendable (Int, Int) -> Void)?
 
     /// - Parameters:
-    ///   - jobDeadline: seconds one job may take in all (every dataset) before its worker is killed.
+    ///   - jobDeadline: how long one job may take in all (every dataset) before its worker is killed (``JobDeadline``).
     ///   - progress: called with (done, total) after each job.
-    public init(executable: URL, arguments: [String], count: Int, jobDeadline: Double, datasets: [GradingDataset],
+    public init(executable: URL, arguments: [String], count: Int, jobDeadline: Duration, datasets: [GradingDataset],
                 progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.executable = executable
         self.arguments = arguments
@@ -32,7 +33,7 @@ public final class WorkerPool: @unchecked Sendable {
     }
 
     /// Runs every job and returns the outcomes by job id.
-    public func run(_ jobs: [GradingJob]) -> [Int: [DatasetOutcome]] {
+    public func run(_ jobs: [GradingJob]) -> [Int: [DatasetCheck]] {
         queue = jobs.reversed()
         let total = jobs.count
         let group = DispatchGroup()
@@ -51,7 +52,7 @@ public final class WorkerPool: @unchecked Sendable {
 
     private func nextJob() -> GradingJob? { lock.withLock { queue.popLast() } }
 
-    private func finish(_ id: Int, _ outcomes: [DatasetOutcome], total: Int) {
+    private func finish(_ id: Int, _ outcomes: [DatasetCheck], total: Int) {
         let done = lock.withLock { () -> Int in
             results[id] = outcomes
             return results.count
@@ -65,35 +66,32 @@ public final class WorkerPool: @unchecked Sendable {
         while let job = nextJob() {
             if worker == nil { worker = Worker(executable: executable, arguments: arguments) }
             guard let current = worker else {
-                finish(job.id, failed(reason: "limit", message: "The grading worker could not start."), total: total)
+                finish(job.id, stopped(.workerUnavailable, reason: .limit), total: total)
                 continue
             }
             switch current.ask(job, deadline: jobDeadline) {
             case .answer(let result):
                 finish(job.id, result.outcomes, total: total)
                 // After a timeout the worker may be ending itself (the watchdog's hard stop): replace it.
-                if result.outcomes.contains(where: { $0.reason == "timeout" }) || !current.isRunning {
+                if result.outcomes.contains(where: { $0.reason == .timeout }) || !current.isRunning {
                     current.kill()
                     worker = nil
                 }
             case .timedOut:
                 current.kill()
                 worker = nil
-                finish(job.id, failed(reason: "timeout", message: "The query ran past the time limit and was stopped."), total: total)
+                finish(job.id, stopped(.deadline, reason: .timeout), total: total)
             case .died:
                 current.kill()
                 worker = nil
-                finish(job.id, failed(reason: "limit", message: "The query ended its grading process (a memory or resource limit)."), total: total)
+                finish(job.id, stopped(.workerDied, reason: .limit), total: total)
             }
         }
         worker?.close()
     }
 
-    private func failed(reason: String, message: String) -> [DatasetOutcome] {
-        datasets.map {
-            DatasetOutcome(dataset: $0.label, hidden: $0.hidden, status: "error", reason: reason, diagnoses: [],
-                           message: $0.hidden ? "Not correct on a hidden dataset (\(reason))." : message)
-        }
+    private func stopped(_ stop: DatasetCheck.Stop, reason: Verdict.Reason) -> [DatasetCheck] {
+        datasets.map { DatasetCheck.stopped(stop, reason: reason, on: $0) }
     }
 }
 
@@ -118,11 +116,11 @@ final class Worker {
 
     var isRunning: Bool { process.isRunning }
 
-    func ask(_ job: GradingJob, deadline: Double) -> Reply {
+    func ask(_ job: GradingJob, deadline: Duration) -> Reply {
         guard var line = try? JSONEncoder().encode(job) else { return .died }
         line.append(0x0A)
         guard process.writeInput(Array(line)) else { return .died }
-        let end = Date().addingTimeInterval(deadline)
+        let end = Date().addingTimeInterval(Double(deadline.components.seconds) + Double(deadline.components.attoseconds) / 1e18)
         let fd = process.standardOutput
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {

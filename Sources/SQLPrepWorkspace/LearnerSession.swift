@@ -79,7 +79,7 @@ extension LearnerSession: Sendable {}
 extension Attempt {
     public init(verdict: Verdict, query: String) {
         self.init(
-            exercise: verdict.exerciseID, query: query, status: verdict.status.rawValue, reason: verdict.reason?.rawValue,
+            exercise: verdict.exerciseID, query: query, status: verdict.status, reason: verdict.reason?.rawValue,
             diagnoses: verdict.diagnosisCodes, elapsedMilliseconds: Int(verdict.elapsedMilliseconds.rounded()))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SQLiteKit
 import SQLPrepData
+import SQLPrepExercises
 
 /// The learner's progress: one SQLite file in the workspace, owned by this type alone. Every
 /// change goes through a short `BEGIN IMMEDIATE` transaction, so two sqlprep processes at once (a
@@ -143,7 +144,7 @@ public final class ProgressStore {
         try transaction {
             try run(
                 "INSERT OR IGNORE INTO attempts (uid, at, exercise, query_hash, query, status, reason, diagnoses, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [.text(attempt.id), .text(attempt.at), .text(attempt.exercise), .text(attempt.queryHash), .text(attempt.query), .text(attempt.status),
+                [.text(attempt.id), .text(attempt.at), .text(attempt.exercise), .text(attempt.queryHash), .text(attempt.query), .text(attempt.status.rawValue),
                  attempt.reason.map(Value.text) ?? .null, .text(attempt.diagnoses.joined(separator: ",")), .integer(Int64(attempt.elapsedMilliseconds))])
         }
     }
@@ -190,7 +191,7 @@ public final class ProgressStore {
     /// Everything known about each exercise that has any progress.
     public func progress() throws -> [String: ExerciseProgress] {
         var result: [String: ExerciseProgress] = [:]
-        for row in try rows("SELECT exercise, count(*), sum(status = 'pass'), max(at) FROM attempts GROUP BY exercise") {
+        for row in try rows("SELECT exercise, count(*), sum(status = ?), max(at) FROM attempts GROUP BY exercise", [.text(Verdict.Status.pass.rawValue)]) {
             guard case .text(let id) = row[0] else { continue }
             result[id, default: ExerciseProgress()].attempts = Int(row[1].numericValue ?? 0)
             result[id, default: ExerciseProgress()].passed = (row[2].numericValue ?? 0) > 0
@@ -218,7 +219,13 @@ public final class ProgressStore {
         return try rows(
             "SELECT uid, at, exercise, query_hash, query, status, reason, diagnoses, elapsed_ms FROM attempts \(filter) ORDER BY at, attempt_id",
             exercise.map { [.text($0)] } ?? []
-        ).map(Attempt.init(row:))
+        ).map { row in
+            // Only `record` and a checked import write attempts, so another status means the file was altered.
+            guard let attempt = Attempt(row: row) else {
+                throw WorkspaceError.corruptStore(path, detail: "an attempt has an unknown status")
+            }
+            return attempt
+        }
     }
 
     // MARK: - Reset
@@ -248,13 +255,14 @@ public struct Attempt: Sendable, Hashable, Codable {
     public var exercise: String
     public var queryHash: String
     public var query: String
-    /// `pass`, `fail` or `error`.
-    public var status: String
+    public var status: Verdict.Status
+    /// A ``Verdict/Reason``'s raw value, or nil. Kept as text: an import has always accepted any
+    /// reason, so a store may hold one this build does not know.
     public var reason: String?
     public var diagnoses: [String]
     public var elapsedMilliseconds: Int
 
-    public init(at: String? = nil, exercise: String, query: String, status: String, reason: String?, diagnoses: [String], elapsedMilliseconds: Int) {
+    public init(at: String? = nil, exercise: String, query: String, status: Verdict.Status, reason: String?, diagnoses: [String], elapsedMilliseconds: Int) {
         self.id = UUID().uuidString.lowercased()
         self.at = at ?? ProgressStore.now()
         self.exercise = exercise
@@ -268,14 +276,16 @@ public struct Attempt: Sendable, Hashable, Codable {
         self.elapsedMilliseconds = elapsedMilliseconds
     }
 
-    init(row: [Value]) {
+    /// Nil when the row's status is not a verdict's.
+    init?(row: [Value]) {
         func text(_ v: Value) -> String { if case .text(let t) = v { t } else { "" } }
+        guard let status = Verdict.Status(rawValue: text(row[5])) else { return nil }
+        self.status = status
         id = text(row[0])
         at = text(row[1])
         exercise = text(row[2])
         queryHash = text(row[3])
         query = text(row[4])
-        status = text(row[5])
         reason = row[6].isNull ? nil : text(row[6])
         diagnoses = text(row[7]).split(separator: ",").map(String.init)
         elapsedMilliseconds = Int(row[8].numericValue ?? 0)
@@ -283,6 +293,29 @@ public struct Attempt: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, at, exercise, queryHash = "query_hash", query, status, reason, diagnoses, elapsedMilliseconds = "elapsed_ms"
+    }
+
+    /// An attempt in an import file that cannot be taken: an unknown status, or no exercise.
+    struct Unusable: Error {
+        let status: String
+        let exercise: String
+    }
+
+    /// Reads an attempt of a progress export, refusing (with ``Unusable``) one whose status is not a
+    /// verdict's or that names no exercise, so nothing unknown reaches the store.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        at = try container.decode(String.self, forKey: .at)
+        exercise = try container.decode(String.self, forKey: .exercise)
+        queryHash = try container.decode(String.self, forKey: .queryHash)
+        query = try container.decode(String.self, forKey: .query)
+        let status = try container.decode(String.self, forKey: .status)
+        reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        diagnoses = try container.decode([String].self, forKey: .diagnoses)
+        elapsedMilliseconds = try container.decode(Int.self, forKey: .elapsedMilliseconds)
+        guard let known = Verdict.Status(rawValue: status), !exercise.isEmpty else { throw Unusable(status: status, exercise: exercise) }
+        self.status = known
     }
 }
 
@@ -296,5 +329,10 @@ public struct ExerciseProgress: Sendable, Hashable {
 
     public init() {}
 
-    public var status: String { passed ? "passed" : attempts > 0 ? "attempted" : skipped ? "skipped" : "new" }
+    /// Where the learner stands on the exercise, as `list` and `progress` show it.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        case passed, attempted, skipped, new
+    }
+
+    public var status: Status { passed ? .passed : attempts > 0 ? .attempted : skipped ? .skipped : .new }
 }

@@ -23,7 +23,7 @@ public enum ProgressText {
                 if state.solutionSeen && !state.passed { detail.append("solution seen") }
                 let pointer = exercise.id == current ? style.bold(" ← current") : ""
                 let name = exercise.id.padding(toLength: 40, withPad: " ", startingAt: 0)
-                out += "  \(mark) \(name) \(state.status.padding(toLength: 9, withPad: " ", startingAt: 0)) \(style.dim(detail.joined(separator: ", ")))\(pointer)\n"
+                out += "  \(mark) \(name) \(state.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(style.dim(detail.joined(separator: ", ")))\(pointer)\n"
             }
         }
         return out
@@ -36,7 +36,7 @@ public enum ProgressText {
         let items = course.exercises.map { exercise -> String in
             let state = progress[exercise.id] ?? ExerciseProgress()
             return "{\"id\":\(F.jsonString(exercise.id)),\"title\":\(F.jsonString(exercise.title)),\"track\":\(F.jsonString(exercise.track.folder)),"
-                + "\"difficulty\":\(F.jsonString(exercise.difficulty.rawValue)),\"status\":\(F.jsonString(state.status)),"
+                + "\"difficulty\":\(F.jsonString(exercise.difficulty.rawValue)),\"status\":\(F.jsonString(state.status.rawValue)),"
                 + "\"attempts\":\(state.attempts),\"hints\":\(state.hintsRevealed)}"
         }
         return "[" + items.joined(separator: ",") + "]"

@@ -79,24 +79,20 @@ extension ProgressStore {
         let export: ProgressExport
         do {
             export = try JSONDecoder().decode(ProgressExport.self, from: data)
+        } catch let unusable as Attempt.Unusable {
+            // The file's format and version are answered first, as for any other file.
+            if let envelope = try? JSONDecoder().decode(ProgressTransfer.Envelope.self, from: data) { try envelope.check(path) }
+            throw WorkspaceError.badImport(path, detail: "an attempt has status '\(unusable.status)' for exercise '\(unusable.exercise)'")
         } catch {
             throw WorkspaceError.badImport(path, detail: "it is not a sqlprep progress export (\(ProgressTransfer.describe(error)))")
         }
-        guard export.format == "sqlprep-progress" else {
-            throw WorkspaceError.badImport(path, detail: "its format is '\(export.format)', not 'sqlprep-progress'")
-        }
-        guard export.version <= 1 else {
-            throw WorkspaceError.badImport(path, detail: "it was written by a newer sqlprep (version \(export.version)); upgrade sqlprep")
-        }
-        for attempt in export.attempts where !["pass", "fail", "error"].contains(attempt.status) || attempt.exercise.isEmpty {
-            throw WorkspaceError.badImport(path, detail: "an attempt has status '\(attempt.status)' for exercise '\(attempt.exercise)'")
-        }
+        try ProgressTransfer.Envelope(format: export.format, version: export.version).check(path)
         return try transaction {
             let before = try counts()
             for attempt in export.attempts {
                 try run(
                     "INSERT OR IGNORE INTO attempts (uid, at, exercise, query_hash, query, status, reason, diagnoses, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [.text(attempt.id), .text(attempt.at), .text(attempt.exercise), .text(attempt.queryHash), .text(attempt.query), .text(attempt.status),
+                    [.text(attempt.id), .text(attempt.at), .text(attempt.exercise), .text(attempt.queryHash), .text(attempt.query), .text(attempt.status.rawValue),
                      attempt.reason.map(Value.text) ?? .null, .text(attempt.diagnoses.joined(separator: ",")), .integer(Int64(attempt.elapsedMilliseconds))])
             }
             for hint in export.hints where hint.level > 0 {
@@ -117,6 +113,21 @@ extension ProgressStore {
 }
 
 enum ProgressTransfer {
+    /// What an export says about itself: which format and which version wrote it.
+    struct Envelope: Decodable {
+        let format: String
+        let version: Int
+
+        func check(_ path: String) throws {
+            guard format == "sqlprep-progress" else {
+                throw WorkspaceError.badImport(path, detail: "its format is '\(format)', not 'sqlprep-progress'")
+            }
+            guard version <= 1 else {
+                throw WorkspaceError.badImport(path, detail: "it was written by a newer sqlprep (version \(version)); upgrade sqlprep")
+            }
+        }
+    }
+
     static func describe(_ error: any Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _): "the field '\(key.stringValue)' is missing"

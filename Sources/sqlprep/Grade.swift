@@ -3,7 +3,6 @@ import Foundation
 import SQLPrepData
 import SQLPrepExercises
 import SQLPrepGrading
-import SQLPrepSandbox
 
 extension SQLPrep {
     struct Grade: ParsableCommand {
@@ -138,75 +137,31 @@ extension SQLPrep.Grade {
                 _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
                 _exit(130)
             }
-            var course = try courseOptions.load()
-            var plan: Assignment
-            if let assignment {
-                guard let text = try? String(contentsOfFile: assignment, encoding: .utf8) else {
-                    throw CLIError("Cannot read the assignment file \(assignment).")
-                }
-                plan = try wrap { try Assignment.parse(text, file: assignment) }
-                if let path = plan.coursePath, courseOptions.course == nil {
-                    course = try wrap { try Course.load(directory: path) }
-                }
-                try wrap { try plan.check(against: course, file: assignment) }
-            } else {
-                plan = Assignment.everything(in: course)
-            }
-            var roster: Roster?
-            if let path = self.roster {
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIError("Cannot read the roster \(path).") }
-                roster = try wrap { try Roster.parse(text, file: path) }
-            }
-            let secret = try instructorSecret()
+            let given = try courseOptions.load()
+            let (plan, course) = try wrap { try Assignment.load(file: assignment, course: given, courseChosen: courseOptions.course != nil) }
+            let roster = try self.roster.map { path in try wrap { try Roster.load(file: path) } }
             let grader = Grader(
-                course: course, assignment: plan, roster: roster, hiddenVariants: variants, secret: secret,
+                course: course, assignment: plan, roster: roster, hiddenVariants: variants, variantKey: VariantKey(secret: try instructorSecret()),
                 limits: limitOptions.limits, jobs: jobs, shard: try parsedShard())
 
-            let folder: String
-            if gradescope {
-                folder = submissionDir
-            } else {
-                folder = submissions!
-            }
-            let scanned: Submissions
-            if gradescope {
-                scanned = try wrap { try Submissions.scanSingle(folder: folder, learner: "submission", exerciseIDs: Set(plan.items.map(\.exerciseID))) }
-            } else {
-                scanned = try wrap { try Submissions.scan(folder: folder, exerciseIDs: Set(plan.items.map(\.exerciseID))) }
+            let folder = gradescope ? submissionDir : submissions ?? ""
+            let exerciseIDs = Set(plan.items.map(\.exerciseID))
+            let scanned = try wrap {
+                gradescope
+                    ? try Submissions.scanSingle(folder: folder, learner: "submission", exerciseIDs: exerciseIDs)
+                    : try Submissions.scan(folder: folder, exerciseIDs: exerciseIDs)
             }
 
-            // Build every dataset once, before the workers start (they only read the cache).
-            let cache = ImageCache.standard ?? ImageCache(directory: NSTemporaryDirectory() + "sqlprep-grade-cache-\(getpid())")
-            for spec in grader.allDatasets where !FileManager.default.fileExists(atPath: cache.path(for: spec)) {
-                Terminal.error("Preparing dataset \(spec)…")
-                cache.store(try ShopDataset.build(spec), for: spec)
-            }
-
-            let progress = Terminal.stdoutIsTerminal || isatty(STDERR_FILENO) == 1
-            var workerArguments = ["grade-worker", "--variants", String(variants), "--variant-key", grader.variantKey,
-                                   "--time-limit", String(limitOptions.timeLimit), "--work-limit", String(limitOptions.workLimit), "--memory-limit", String(limitOptions.memoryLimit),
-                                   "--row-limit", String(limitOptions.rowLimit), "--explain-budget", String(explain ? max(1, explainBudget) : 0)]
-            if let path = courseOptions.course ?? plan.coursePath { workerArguments += ["--course", path] }
-            let datasets = course.exercise(id: plan.items[0].exerciseID).map(grader.datasets(for:)) ?? []
-            let deadline = Double(datasets.count) * (limitOptions.timeLimit + 1.5) + 30 + (explain ? Double(CounterexampleSearch.Budget().safetyNet.components.seconds) + 10 : 0)
-            setenv("SQLPREP_CACHE_DIR", cache.directory, 1)
-            let report: (@Sendable (Int, Int) -> Void)? = progress ? { @Sendable done, total in GradeProgress.draw(done: done, total: total) } : nil
-            let pool = WorkerPool(
-                executable: SelfProcess.executable, arguments: workerArguments, count: jobs, jobDeadline: deadline, datasets: datasets,
-                progress: report)
             // Files graded before with the same setup are answered from memory (not in Gradescope mode,
             // where every run is a fresh container).
-            let memory = gradescope ? nil : GradingMemory(path: cache.directory + "/grading-memory.db", setup: workerArguments)
-            let exerciseKeys = Dictionary(
-                plan.items.compactMap { item in course.exercise(id: item.exerciseID).map { (item.exerciseID, GradingMemory.key(for: $0)) } },
-                uniquingKeysWith: { first, _ in first })
-            var reused = 0
-            let grades = grader.grade(scanned) { jobs in
-                guard let memory else { return pool.run(jobs) }
-                let answer = memory.run(jobs, exerciseKeys: exerciseKeys, reuse: !noReuse, through: pool.run)
-                reused = answer.reused
-                return answer.outcomes
-            }
+            let grading = GradingRun(
+                grader: grader, coursePath: courseOptions.course ?? plan.coursePath, explainBudget: explain ? explainBudget : nil,
+                cache: ImageCache.standard, remember: !gradescope, reuse: !noReuse)
+            try grading.prepareDatasets { spec in Terminal.error("Preparing dataset \(spec)…") }
+
+            let progress = Terminal.stdoutIsTerminal || isatty(STDERR_FILENO) == 1
+            let report: (@Sendable (Int, Int) -> Void)? = progress ? { @Sendable done, total in GradeProgress.draw(done: done, total: total) } : nil
+            let (grades, reused) = grading.grade(scanned, executable: SelfProcess.executable, arguments: [Worker._commandName], progress: report)
             if progress { Terminal.error("") }
 
             if gradescope {
@@ -219,8 +174,9 @@ extension SQLPrep.Grade {
                 print("Wrote \(resultsFile): \(GradeReports.number(learner.points)) of \(GradeReports.number(learner.maxPoints)) points.")
                 return
             }
-            try wrap { try GradeReports.write(grades, to: out!) }
-            GradeProgress.summary(grades, out: out!)
+            let out = self.out ?? ""
+            try wrap { try GradeReports.write(grades, to: out) }
+            GradeProgress.summary(grades, out: out)
             if reused > 0 {
                 print("Reused the outcomes of \(reused) file\(reused == 1 ? "" : "s") graded before with the same setup (--no-reuse grades everything again).")
             }
@@ -251,21 +207,16 @@ extension SQLPrep.Grade {
         }
     }
 
-    /// The hidden worker process `grade` starts: jobs in on stdin, results out on stdout.
+    /// The hidden worker process `grade` starts: its configuration as one JSON argument, jobs in on
+    /// stdin, results out on stdout.
     struct Worker: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "grade-worker", abstract: "Internal: a grading worker process.", shouldDisplay: false)
 
-        @Option var variants: Int
-        @Option var variantKey: String
-        @Option var explainBudget: Int = 0
-        @OptionGroup var courseOptions: CourseOptions
-        @OptionGroup var limitOptions: LimitOptions
+        @Argument(help: "The worker configuration, as JSON.")
+        var setup: String
 
         func run() throws {
-            let course = try courseOptions.load()
-            // The plan per exercise is rebuilt from the variant key, exactly as the parent built it.
-            let worker = GradingWorker(course: course, variants: variants, variantKey: variantKey, limits: limitOptions.limits, explainBudget: explainBudget)
-            worker.run()
+            try GradingWorker(configuration: WorkerConfiguration(json: setup)).run()
         }
     }
 }

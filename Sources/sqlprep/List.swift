@@ -39,11 +39,11 @@ extension SQLPrep {
                 print("")
                 print(style.bold(track.title))
                 for exercise in course.exercises(in: track) {
-                    let status = session == nil ? "" : (progress[exercise.id] ?? ExerciseProgress()).status
+                    let status = session == nil ? nil : (progress[exercise.id] ?? ExerciseProgress()).status
                     let id = exercise.id.padding(toLength: 40, withPad: " ", startingAt: 0)
                     let difficulty = exercise.difficulty.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-                    let statusText = status.padding(toLength: session == nil ? 0 : 10, withPad: " ", startingAt: 0)
-                    print("  \(id) \(difficulty) \(status == "passed" ? style.green(statusText) : statusText)\(exercise.title)")
+                    let statusText = (status?.rawValue ?? "").padding(toLength: session == nil ? 0 : 10, withPad: " ", startingAt: 0)
+                    print("  \(id) \(difficulty) \(status == .passed ? style.green(statusText) : statusText)\(exercise.title)")
                 }
             }
         }

@@ -31,6 +31,21 @@ struct GradingInputTests {
         do { _ = try Assignment.parse(text, file: "a.txt") } catch { #expect("\(error)".contains(mentions), "\(error)") }
     }
 
+    @Test("Without a file the assignment is every exercise; a missing file or an unknown exercise is named")
+    func loadAssignment() throws {
+        let course = try Course.builtIn()
+        let (everything, same) = try Assignment.load(file: nil, course: course, courseChosen: false)
+        #expect(everything.items.count == course.exercises.count && same.exercises == course.exercises)
+        #expect(throws: GradingError.self) { try Assignment.load(file: "/nonexistent/a.txt", course: course, courseChosen: false) }
+        let file = NSTemporaryDirectory() + "sqlprep-assignment-\(UUID().uuidString).txt"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "exercise: no-such-exercise\n".write(toFile: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try Assignment.load(file: file, course: course, courseChosen: false)
+            Issue.record("accepted an unknown exercise")
+        } catch { #expect("\(error)".contains("'no-such-exercise' is not in"), "\(error)") }
+    }
+
     @Test("A roster CSV with quotes, CRLF and a BOM parses")
     func roster() throws {
         let text = "\u{FEFF}id,name,email\r\nalice,\"Smith, Alice\",a@x\r\nbob,\"Bob \"\"B\"\"\",b@x\r\n\r\n"
@@ -52,23 +67,23 @@ struct GradingInputTests {
 
     @Test("Hidden datasets come from the secret: the same secret gives the same seeds, another secret others")
     func variants() {
-        let practice = GradingDataset.plan(practice: .init(), hiddenCount: 3, secret: "k1")
+        let practice = GradingDataset.plan(practice: .init(), hiddenCount: 3, key: VariantKey(secret: "k1"))
         #expect(practice.map(\.label) == ["practice", "hidden-1", "hidden-2", "hidden-3"])
         #expect(practice.map(\.hidden) == [false, true, true, true])
         #expect(practice.map(\.edgeCases) == [false, false, false, true])
-        #expect(practice == GradingDataset.plan(practice: .init(), hiddenCount: 3, secret: "k1"))
-        #expect(practice.map(\.seed) != GradingDataset.plan(practice: .init(), hiddenCount: 3, secret: "k2").map(\.seed))
+        #expect(practice == GradingDataset.plan(practice: .init(), hiddenCount: 3, key: VariantKey(secret: "k1")))
+        #expect(practice.map(\.seed) != GradingDataset.plan(practice: .init(), hiddenCount: 3, key: VariantKey(secret: "k2")).map(\.seed))
         #expect(Set(practice.map(\.seed)).count == 4)
     }
 
     @Test("Gradescope results.json has the fields Gradescope reads, with hidden tests after publication")
     func gradescopeSchema() throws {
-        let outcome = { (dataset: String, hidden: Bool, status: String) in
-            DatasetOutcome(dataset: dataset, hidden: hidden, status: status, reason: status == "pass" ? nil : "wrong_result", diagnoses: [], message: "m")
+        let outcome = { (dataset: String, hidden: Bool, status: DatasetOutcome.Status) in
+            DatasetOutcome(dataset: dataset, hidden: hidden, status: status, reason: status == .pass ? nil : .wrongResult, diagnoses: [], message: "m")
         }
         let learner = LearnerGrade(learner: "alice", name: "Alice", email: "a@x", exercises: [
-            ExerciseGrade(exerciseID: "e1", maxPoints: 10, points: 5, state: "graded", problem: nil,
-                          outcomes: [outcome("practice", false, "pass"), outcome("hidden-1", true, "fail")]),
+            ExerciseGrade(exerciseID: "e1", maxPoints: 10, points: 5, state: .graded, problem: nil,
+                          outcomes: [outcome("practice", false, .pass), outcome("hidden-1", true, .fail)]),
         ])
         let grades = ClassGrades(title: "T", exercises: ["e1"], datasets: [], allOrNothing: false, learners: [learner], unmatched: [])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(GradeReports.gradescope(learner, grades: grades).utf8)) as? [String: Any])

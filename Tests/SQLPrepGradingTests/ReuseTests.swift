@@ -21,15 +21,15 @@ struct ReuseTests {
         }
         let submissions = try Submissions.scan(folder: root, exerciseIDs: ["orders-by-status"])
         let assignment = try Assignment.parse("exercise: orders-by-status | 10\n", file: "a.txt")
-        let grader = Grader(course: course, assignment: assignment, roster: nil, hiddenVariants: 0, secret: "s",
+        let grader = Grader(course: course, assignment: assignment, roster: nil, hiddenVariants: 0, variantKey: VariantKey(secret: "s"),
                             limits: SandboxLimits(), jobs: 1, shard: nil)
         var asked: [GradingJob] = []
         let grades = grader.grade(submissions) { jobs in
             asked = jobs
             // An outcome that names the file it came from.
             return Dictionary(uniqueKeysWithValues: jobs.map { job in
-                (job.id, [DatasetOutcome(dataset: "practice", hidden: false, status: "fail", reason: "wrong_result", diagnoses: [],
-                                         message: String(decoding: Data(base64Encoded: job.sql) ?? Data(), as: UTF8.self))])
+                (job.id, [DatasetCheck(dataset: "practice", hidden: false, status: .fail, reason: .wrongResult, diagnoses: [],
+                                       finding: .checked(verdict: String(decoding: Data(base64Encoded: job.sql) ?? Data(), as: UTF8.self)))])
             })
         }
         #expect(asked.count == 2)
@@ -41,17 +41,21 @@ struct ReuseTests {
     func statementsRunOnce() throws {
         let course = try Self.course.get()
         let exercise = try #require(course.exercise(id: "orders-by-status"))
-        let worker = GradingWorker(course: course, variants: 0, variantKey: "k", limits: SandboxLimits())
+        // The datasets come from the cache the tests share (the grading parent names it in the configuration).
+        let cache = ProcessInfo.processInfo.environment["SQLPREP_CACHE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        let configuration = WorkerConfiguration(
+            coursePath: nil, hiddenVariants: 0, variantKey: VariantKey(secret: "k"), limits: SandboxLimits(), explainBudget: 0, cacheDirectory: cache)
+        let worker = GradingWorker(course: course, configuration: configuration)
         let answers = [exercise.solution, "-- my answer\n" + exercise.solution + ";\n\n", "/* v2 */ " + exercise.solution]
         for (index, answer) in answers.enumerated() {
             let outcomes = worker.grade(GradingJob(id: index, exercise: exercise.id, bytes: Array(answer.utf8)))
-            #expect(outcomes.map(\.status) == ["pass"])
+            #expect(outcomes.map(\.status) == [.pass])
         }
         #expect(worker.statementsRun == 1)
 
         let broken = ["SELECT nope FROM orders", "-- first try\n\nSELECT nope FROM orders"]
         let messages = broken.enumerated().map { index, sql in
-            worker.grade(GradingJob(id: 10 + index, exercise: exercise.id, bytes: Array(sql.utf8))).first?.message ?? ""
+            worker.grade(GradingJob(id: 10 + index, exercise: exercise.id, bytes: Array(sql.utf8))).first.map(GradeReports.message(for:)) ?? ""
         }
         #expect(worker.statementsRun == 3, "an error is not reused: its position belongs to its file")
         #expect(messages[0].contains("line 1") && messages[1].contains("line 3"), "\(messages)")
@@ -61,7 +65,7 @@ struct ReuseTests {
         let huge = Array(("-- " + String(repeating: "x", count: 200_000) + "\n" + exercise.solution).utf8)  // over the size limit
         for (index, bytes) in [invalid, huge].enumerated() {
             let outcomes = worker.grade(GradingJob(id: 20 + index, exercise: exercise.id, bytes: bytes))
-            #expect(outcomes.map(\.status) == ["error"], "\(outcomes.map(\.message))")
+            #expect(outcomes.map(\.status) == [.error], "\(outcomes.map(GradeReports.message(for:)))")
         }
     }
 
@@ -70,28 +74,28 @@ struct ReuseTests {
         let folder = NSTemporaryDirectory() + "sqlprep-memory-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        func outcome(_ status: String, _ reason: String?) -> [DatasetOutcome] {
-            [DatasetOutcome(dataset: "practice", hidden: false, status: status, reason: reason, diagnoses: [], message: status)]
+        func outcome(_ status: DatasetOutcome.Status, _ reason: Verdict.Reason?) -> [DatasetCheck] {
+            [DatasetCheck(dataset: "practice", hidden: false, status: status, reason: reason, diagnoses: [], finding: .checked(verdict: status.rawValue))]
         }
         let jobs = [GradingJob(id: 0, exercise: "e", bytes: Array("SELECT 1".utf8)), GradingJob(id: 1, exercise: "e", bytes: Array("SELECT 2".utf8))]
-        let memory = try #require(GradingMemory(path: folder + "/m.db", setup: ["a"]))
+        let memory = try #require(GradingMemory(path: folder + "/m.db", setup: "a"))
         var asked: [[Int]] = []
         let first = memory.run(jobs, exerciseKeys: ["e": "e#1"]) { jobs in
             asked.append(jobs.map(\.id))
-            return [0: outcome("pass", nil), 1: outcome("error", "timeout")]
+            return [0: outcome(.pass, nil), 1: outcome(.error, .timeout)]
         }
         #expect(first.reused == 0 && asked == [[0, 1]])
         let second = memory.run(jobs, exerciseKeys: ["e": "e#1"]) { jobs in
             asked.append(jobs.map(\.id))
-            return [1: outcome("pass", nil)]
+            return [1: outcome(.pass, nil)]
         }
         #expect(second.reused == 1)
         #expect(asked.last == [1], "a time-out is tried again")
-        #expect(second.outcomes[0] == outcome("pass", nil) && second.outcomes[1] == outcome("pass", nil))
+        #expect(second.outcomes[0] == outcome(.pass, nil) && second.outcomes[1] == outcome(.pass, nil))
 
         func reusedWith(setup: String, key: String) throws -> Int {
-            let other = try #require(GradingMemory(path: folder + "/m.db", setup: [setup]))
-            return other.run(jobs, exerciseKeys: ["e": key]) { jobs in Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, outcome("fail", "wrong_result")) }) }.reused
+            let other = try #require(GradingMemory(path: folder + "/m.db", setup: setup))
+            return other.run(jobs, exerciseKeys: ["e": key]) { jobs in Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, outcome(.fail, .wrongResult)) }) }.reused
         }
         #expect(try reusedWith(setup: "b", key: "e#1") == 0, "another setup (secret, limits, build)")
         #expect(try reusedWith(setup: "a", key: "e#2") == 0, "a changed exercise")
@@ -99,11 +103,11 @@ struct ReuseTests {
         var rerun: [Int] = []
         let fresh = memory.run(jobs, exerciseKeys: ["e": "e#1"], reuse: false) { jobs in
             rerun = jobs.map(\.id)
-            return Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, outcome("pass", nil)) })
+            return Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, outcome(.pass, nil)) })
         }
         #expect(fresh.reused == 0 && rerun == [0, 1], "--no-reuse grades everything")
 
         try "not a database, not at all".write(toFile: folder + "/bad.db", atomically: true, encoding: .utf8)
-        #expect(GradingMemory(path: folder + "/bad.db", setup: ["a"]) == nil, "a damaged file is bypassed, and grading runs everything")
+        #expect(GradingMemory(path: folder + "/bad.db", setup: "a") == nil, "a damaged file is bypassed, and grading runs everything")
     }
 }

@@ -16,8 +16,8 @@ func temporaryFolder() throws -> String {
     return path
 }
 
-func attempt(_ exercise: String, _ status: String, diagnoses: [String] = [], query: String = "SELECT 1") -> Attempt {
-    Attempt(exercise: exercise, query: query, status: status, reason: status == "pass" ? nil : "wrong_result", diagnoses: diagnoses, elapsedMilliseconds: 3)
+func attempt(_ exercise: String, _ status: Verdict.Status, diagnoses: [String] = [], query: String = "SELECT 1") -> Attempt {
+    Attempt(exercise: exercise, query: query, status: status, reason: status == .pass ? nil : "wrong_result", diagnoses: diagnoses, elapsedMilliseconds: 3)
 }
 
 @Suite("Progress store")
@@ -26,17 +26,17 @@ struct ProgressStoreTests {
     func recording() throws {
         let folder = try temporaryFolder()
         let store = try ProgressStore(path: folder + "/p.db", create: true)
-        try store.record(attempt("a", "fail"))
-        try store.record(attempt("a", "pass"))
-        try store.record(attempt("b", "error"))
+        try store.record(attempt("a", .fail))
+        try store.record(attempt("a", .pass))
+        try store.record(attempt("b", .error))
         #expect(try store.revealHint(exercise: "b", available: 2) == 1)
         #expect(try store.revealHint(exercise: "b", available: 2) == 2)
         #expect(try store.revealHint(exercise: "b", available: 2) == 2, "capped at the number of hints")
         try store.recordEvent("skip", exercise: "c")
         let progress = try store.progress()
         #expect(progress["a"]?.passed == true && progress["a"]?.attempts == 2)
-        #expect(progress["b"]?.status == "attempted" && progress["b"]?.hintsRevealed == 2)
-        #expect(progress["c"]?.status == "skipped")
+        #expect(progress["b"]?.status == .attempted && progress["b"]?.hintsRevealed == 2)
+        #expect(progress["c"]?.status == .skipped)
     }
 
     @Test("Progress survives closing and reopening (a new day, a new process)")
@@ -44,7 +44,7 @@ struct ProgressStoreTests {
         let path = try temporaryFolder() + "/p.db"
         do {
             let store = try ProgressStore(path: path, create: true)
-            try store.record(attempt("a", "pass"))
+            try store.record(attempt("a", .pass))
             try store.setCurrent("b")
         }
         let reopened = try ProgressStore(path: path, create: false)
@@ -61,7 +61,7 @@ struct ProgressStoreTests {
                 group.addTask {
                     guard let store = try? ProgressStore(path: path, create: false) else { return }
                     for index in 0..<150 {
-                        try? store.record(attempt("w\(writer)", index % 2 == 0 ? "fail" : "pass", query: "SELECT \(index)"))
+                        try? store.record(attempt("w\(writer)", index % 2 == 0 ? .fail : .pass, query: "SELECT \(index)"))
                     }
                 }
             }
@@ -110,14 +110,14 @@ struct ProgressStoreTests {
     func exportImport() throws {
         let folder = try temporaryFolder()
         let source = try ProgressStore(path: folder + "/a.db", create: true)
-        try source.record(attempt("a", "pass"))
-        try source.record(attempt("b", "fail", diagnoses: ["integer_division"]))
+        try source.record(attempt("a", .pass))
+        try source.record(attempt("b", .fail, diagnoses: ["integer_division"]))
         _ = try source.revealHint(exercise: "b", available: 3)
         try source.recordEvent("skip", exercise: "c")
         _ = try source.exportProgress(to: folder + "/export.json")
 
         let target = try ProgressStore(path: folder + "/b.db", create: true)
-        try target.record(attempt("z", "pass"))
+        try target.record(attempt("z", .pass))
         let added = try target.importProgress(from: folder + "/export.json")
         #expect(added.attempts == 2 && added.hints == 1 && added.events == 1)
         let again = try target.importProgress(from: folder + "/export.json")
@@ -137,6 +137,10 @@ struct ProgressStoreTests {
             (#"{"format":"sqlprep-progress","version":9,"exported_at":"x","attempts":[],"hints":[],"events":[]}"#, "newer sqlprep"),
             (#"{"format":"sqlprep-progress","version":1}"#, "missing"),
             (#"{"format":"sqlprep-progress","version":1,"exported_at":"x","attempts":[{"id":"u1","at":"t","exercise":"a","query_hash":"h","query":"q","status":"won","diagnoses":[],"elapsed_ms":1}],"hints":[],"events":[]}"#, "status 'won'"),
+            (#"{"format":"sqlprep-progress","version":1,"exported_at":"x","attempts":[{"id":"u1","at":"t","exercise":"","query_hash":"h","query":"q","status":"pass","diagnoses":[],"elapsed_ms":1}],"hints":[],"events":[]}"#, "status 'pass' for exercise ''"),
+            // The format is named before an attempt's status, whatever the order of the checks inside.
+            (#"{"format":"other","version":1,"exported_at":"x","attempts":[{"id":"u1","at":"t","exercise":"a","query_hash":"h","query":"q","status":"won","diagnoses":[],"elapsed_ms":1}],"hints":[],"events":[]}"#, "format is 'other'"),
+            (#"{"format":"sqlprep-progress","version":9,"exported_at":"x","attempts":[{"id":"u1","at":"t","exercise":"a","query_hash":"h","query":"q","status":"won","diagnoses":[],"elapsed_ms":1}],"hints":[],"events":[]}"#, "newer sqlprep"),
         ])
     func badImport(text: String, mentions: String) throws {
         let folder = try temporaryFolder()
@@ -147,11 +151,23 @@ struct ProgressStoreTests {
         #expect(try store.attempts().isEmpty)
     }
 
+    @Test("Statuses keep their stored and printed spellings; a store altered to hold another status is reported, not misread")
+    func statuses() throws {
+        #expect(ExerciseProgress.Status.allCases.map(\.rawValue) == ["passed", "attempted", "skipped", "new"])
+        #expect(Verdict.Status.allCases.map(\.rawValue) == ["pass", "fail", "error"])
+        let folder = try temporaryFolder()
+        let store = try ProgressStore(path: folder + "/p.db", create: true)
+        try store.record(attempt("a", .pass))
+        try Connection.file(folder + "/p.db").execute("UPDATE attempts SET status = 'won'")
+        let error = try #require(throws: WorkspaceError.self) { try store.attempts() }
+        #expect("\(error)".contains("unknown status"), "\(error)")
+    }
+
     @Test("reset --all keeps a backup that holds the old progress")
     func resetAllBackup() throws {
         let folder = try temporaryFolder()
         let store = try ProgressStore(path: folder + "/p.db", create: true)
-        try store.record(attempt("a", "pass"))
+        try store.record(attempt("a", .pass))
         try store.resetAll(backupPath: folder + "/backup.db")
         #expect(try store.progress().isEmpty)
         #expect(try ProgressStore(path: folder + "/backup.db", create: false).progress()["a"]?.passed == true)
@@ -186,7 +202,7 @@ struct LearnerSessionTests {
         let exercise = try #require(session.course.exercises.first { $0.hints.contains { $0.diagnosis != nil } })
         let attached = try #require(exercise.hints.first { $0.diagnosis != nil })
         #expect(try session.orderedHints(for: exercise) == exercise.hints, "no attempt yet: the author's order")
-        try session.store.record(attempt(exercise.id, "fail", diagnoses: [attached.diagnosis!]))
+        try session.store.record(attempt(exercise.id, .fail, diagnoses: [attached.diagnosis!]))
         #expect(try session.orderedHints(for: exercise).first == attached)
     }
 
@@ -202,7 +218,7 @@ struct LearnerSessionTests {
         #expect(try !session.workspace.writeStarter(for: exercise), "never overwrites an existing answer")
     }
 
-    func attemptVerdictPass(_ id: String) -> Attempt { attempt(id, "pass") }
+    func attemptVerdictPass(_ id: String) -> Attempt { attempt(id, .pass) }
 }
 
 extension LearnerSession {

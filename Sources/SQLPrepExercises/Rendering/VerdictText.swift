@@ -3,19 +3,6 @@ import SQLiteKit
 import SQLPrepData
 import SQLPrepSandbox
 
-/// Styling hooks, so the library can mark up text without knowing about terminals.
-public struct TextStyle: Sendable {
-    public var color: Bool
-    public init(color: Bool) { self.color = color }
-
-    func wrap(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-    public func bold(_ s: String) -> String { wrap(s, "1") }
-    public func dim(_ s: String) -> String { wrap(s, "2") }
-    public func red(_ s: String) -> String { wrap(s, "31") }
-    public func green(_ s: String) -> String { wrap(s, "32") }
-    public func yellow(_ s: String) -> String { wrap(s, "33") }
-}
-
 /// Renders a ``Verdict`` for a person (text) or a tool (JSON).
 public enum VerdictText {
     /// The verdict as the learner reads it, showing only what applies, in this order: pass or the
@@ -24,21 +11,19 @@ public enum VerdictText {
     public static func render(_ verdict: Verdict, exercise: Exercise, style: TextStyle, maxValueWidth: Int = 30, timing: Bool = true) -> String {
         var lines: [String] = []
         let formatter = ResultFormatter(maxRows: 5, maxValueWidth: maxValueWidth, color: style.color)
-        switch verdict.status {
-        case .pass:
-            let rows = verdict.report?.actualRowCount ?? 0
+        switch verdict.outcome {
+        case .passed(let report):
+            let rows = report.actualRowCount
             let time = timing ? " in \(formatMilliseconds(verdict.elapsedMilliseconds))" : ""
             lines.append(style.green(style.bold("✓ Correct!")) + " \(exercise.title) — \(rows) row\(rows == 1 ? "" : "s")\(time).")
-        case .error:
-            let failure = verdict.failure!
-            lines.append(style.red(style.bold("✗ The query did not run")) + " (\(verdict.reason!.rawValue)): " + failure.message)
+        case .failed(let failure):
+            lines.append(style.red(style.bold("✗ The query did not run")) + " (\(Verdict.Reason(failure.reason).rawValue)): " + failure.message)
             lines += failureDetails(failure, style: style)
-        case .fail:
-            let report = verdict.report!
-            let headline: String = switch verdict.reason! {
+        case .wrong(let report):
+            let headline: String = switch report.reason {
             case .wrongOrder: "Right rows, wrong order."
             case .wrongShape: "The result has the wrong shape."
-            default: "Not quite: the result differs from the answer."
+            case .wrongResult, nil: "Not quite: the result differs from the answer."
             }
             lines.append(style.red(style.bold("✗ " + headline)))
             if report.expectedColumns.count != report.actualColumns.count {
