@@ -1,6 +1,5 @@
 import ArgumentParser
 import SQLPrepExercises
-import SQLPrepSandbox
 import SQLPrepWorkspace
 
 extension SQLPrep {
@@ -45,77 +44,6 @@ extension SQLPrep {
                     print("  \(id) \(difficulty) \(status == "passed" ? style.green(statusText) : statusText)\(exercise.title)")
                 }
             }
-        }
-    }
-
-    struct Progress: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show your progress, or move it between machines.",
-            subcommands: [Summary.self, Export.self, Import.self],
-            defaultSubcommand: Summary.self
-        )
-    }
-}
-
-extension SQLPrep.Progress {
-    struct Summary: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "show",
-            abstract: "Progress bars per track and each exercise's status, attempts and hints used.",
-            discussion: "Examples:\n  sqlprep progress\n  sqlprep progress show --json"
-        )
-
-        @Flag(name: .long, help: "Print JSON for tools.")
-        var json = false
-
-        @Flag(name: .long, help: "Plain text, no colours.")
-        var noColor = false
-
-        @OptionGroup var options: WorkspaceOptions
-
-        func run() throws {
-            let session = try options.session(create: false)
-            if json {
-                print(ProgressText.json(session: session, course: session.course))
-            } else {
-                print(ProgressText.render(session: session, style: TextStyle(color: Terminal.useColor(disabled: noColor)), width: Terminal.width), terminator: "")
-            }
-        }
-    }
-
-    struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write your progress to a JSON file (the format is documented in the README).",
-            discussion: "Example: sqlprep progress export ~/sqlprep-progress.json"
-        )
-
-        @Argument(help: ArgumentHelp("The file to write.", valueName: "file"))
-        var file: String
-
-        @OptionGroup var options: WorkspaceOptions
-
-        func run() throws {
-            let session = try options.session(create: false)
-            let export = try session.store.exportProgress(to: file)
-            print("Wrote \(export.attempts.count) attempts, \(export.hints.count) hints and \(export.events.count) events to \(file).")
-        }
-    }
-
-    struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Merge progress from a JSON export into this workspace (nothing is overwritten).",
-            discussion: "Example: sqlprep progress import ~/sqlprep-progress.json"
-        )
-
-        @Argument(help: ArgumentHelp("The export file to read.", valueName: "file"))
-        var file: String
-
-        @OptionGroup var options: WorkspaceOptions
-
-        func run() throws {
-            let session = try options.session(create: true)
-            let added = try session.store.importProgress(from: file)
-            print("Imported \(added.attempts) new attempts, \(added.hints) hints and \(added.events) events from \(file).")
         }
     }
 }

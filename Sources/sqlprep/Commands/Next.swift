@@ -46,12 +46,13 @@ extension SQLPrep {
     }
 }
 
-extension String {
-    var capitalizingFirst: String { prefix(1).uppercased() + dropFirst() }
+extension Exercise {
+    /// "Exercise 3 of 44"
+    func position(in course: Course) -> String {
+        "exercise \((course.exercises.firstIndex(of: self) ?? 0) + 1) of \(course.exercises.count)"
+    }
 }
 
-/// A path relative to the current folder when it is inside it, for shorter messages.
-func relativePath(_ path: String) -> String {
-    let here = FileManager.default.currentDirectoryPath + "/"
-    return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+extension String {
+    var capitalizingFirst: String { prefix(1).uppercased() + dropFirst() }
 }
