@@ -19,8 +19,7 @@ extension SQLPrep {
         @Argument(help: "The exercise (default: the current one).")
         var id: String?
 
-        @Flag(name: .long, help: "Plain text, no colours.")
-        var noColor = false
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var options: WorkspaceOptions
 
@@ -30,7 +29,7 @@ extension SQLPrep {
                 print("Every exercise is passed: no hints needed.")
                 return
             }
-            let style = TextStyle(color: Terminal.useColor(disabled: noColor))
+            let style = output.style
             let hints = try session.orderedHints(for: exercise)
             guard !hints.isEmpty else {
                 print("\(exercise.title) has no hints.")

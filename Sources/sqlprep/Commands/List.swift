@@ -15,22 +15,18 @@ extension SQLPrep {
                 """
         )
 
-        @Flag(name: .long, help: "Print JSON for tools.")
-        var json = false
-
-        @Flag(name: .long, help: "Plain text, no colours.")
-        var noColor = false
+        @OptionGroup var output: JSONOutputOptions
 
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
             let course = try options.courseOptions.load()
             let session = options.location.exists ? try options.session(create: false) : nil
-            if json {
+            if output.json {
                 print(ProgressText.json(session: session, course: course))
                 return
             }
-            let style = TextStyle(color: Terminal.useColor(disabled: noColor))
+            let style = output.style
             let progress = try session?.progress() ?? [:]
             print(style.bold(course.title) + " — \(course.exercises.count) exercises in \(course.tracks.count) tracks")
             for track in course.tracks {

@@ -19,14 +19,13 @@ extension SQLPrep {
                 """
         )
 
-        @Flag(name: .long, help: "Plain text, no colours.")
-        var noColor = false
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
             let session = try options.session(create: true)
-            let style = TextStyle(color: Terminal.useColor(disabled: noColor))
+            let style = output.style
             guard let exercise = try session.current() else {
                 print(style.green(style.bold("Every exercise is passed — well done!")))
                 print(ProgressText.render(session: session, style: style, width: Terminal.width))

@@ -20,20 +20,16 @@ extension SQLPrep.Progress {
             discussion: "Examples:\n  sqlprep progress\n  sqlprep progress show --json"
         )
 
-        @Flag(name: .long, help: "Print JSON for tools.")
-        var json = false
-
-        @Flag(name: .long, help: "Plain text, no colours.")
-        var noColor = false
+        @OptionGroup var output: JSONOutputOptions
 
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
             let session = try options.session(create: false)
-            if json {
+            if output.json {
                 print(ProgressText.json(session: session, course: session.course))
             } else {
-                print(ProgressText.render(session: session, style: TextStyle(color: Terminal.useColor(disabled: noColor)), width: Terminal.width), terminator: "")
+                print(ProgressText.render(session: session, style: output.style, width: Terminal.width), terminator: "")
             }
         }
     }
