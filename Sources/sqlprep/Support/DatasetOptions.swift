@@ -9,13 +9,10 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Dataset size: tiny (~1k users), default (~20k), large (~1M), or a factor of default such as 0.25.",
         valueName: "scale"))
-    var scale: String = "default"
+    var scale = ValidatedArgument(Scale.default)
 
     func spec() throws -> DatasetSpec {
-        guard let scale = Scale(parsing: scale) else {
-            throw ValidationError("'\(scale)' is not a scale. Use tiny, default, large, or a positive factor such as 0.5.")
-        }
-        return DatasetSpec(seed: seed, scale: scale)
+        DatasetSpec(seed: seed, scale: try scale.validated())
     }
 
     func validate() throws { _ = try spec() }
