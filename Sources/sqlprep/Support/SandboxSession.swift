@@ -23,7 +23,18 @@ enum SandboxSession {
         return Sandbox(image: image, limits: limits, hardStop: stopper(onHardStop))
     }
 
-    /// Images already loaded by this process (a command may need the same dataset twice).
+    /// The image for `spec`, loaded at most once per process, without the notice or the heap limit
+    /// of ``make(dataset:limits:quiet:onHardStop:)``: for `validate`, which checks many exercises on
+    /// the same few datasets with the sandbox's default limits.
+    static func image(for spec: DatasetSpec) throws -> DatabaseImage {
+        if let cached = cache[spec] { return cached }
+        let image = try ShopDataset.image(for: spec)
+        cache[spec] = image
+        return image
+    }
+
+    /// Images already loaded by this process: the one process cache (a command may need the same
+    /// dataset twice; validate, many times). Unlocked: a command asks for images from one thread.
     nonisolated(unsafe) private static var cache: [DatasetSpec: DatabaseImage] = [:]
 
     private static func stopper(_ custom: (@Sendable (QueryFailure) -> Void)?) -> @Sendable (QueryFailure) -> Void {
