@@ -87,6 +87,8 @@ let package = Package(
             path: "Benchmarks/sqlprep-bench",
             swiftSettings: swiftSettings
         ),
+        // What the test targets share (the checkout's root, scratch folders, CPU load), instead of copies.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "SQLiteKitTests", dependencies: ["SQLiteKit"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLPrepProcessTests", dependencies: ["SQLPrepProcess"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLPrepDataTests", dependencies: ["SQLPrepData", "SQLiteKit"], swiftSettings: swiftSettings),
@@ -97,24 +99,30 @@ let package = Package(
         ),
         .testTarget(
             name: "SQLPrepExercisesTests",
-            dependencies: ["SQLPrepExercises", "SQLPrepSandbox", "SQLPrepData", "SQLiteKit"],
+            dependencies: ["SQLPrepExercises", "SQLPrepSandbox", "SQLPrepData", "SQLiteKit", "TestSupport"],
             exclude: ["Rewrites"],  // test data, read from the source tree
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SQLPrepWorkspaceTests",
-            dependencies: ["SQLPrepWorkspace", "SQLPrepExercises", "SQLiteKit"],
+            dependencies: ["SQLPrepWorkspace", "SQLPrepExercises", "SQLiteKit", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SQLPrepGradingTests",
-            dependencies: ["SQLPrepGrading", "SQLPrepExercises"],
+            dependencies: ["SQLPrepGrading", "SQLPrepExercises", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["sqlprep", "SQLPrepProcess"],
+            dependencies: ["sqlprep", "SQLPrepProcess", "TestSupport"],
             exclude: ["Adversarial"],  // the hostile-submission corpus: test data, read from the source tree
+            swiftSettings: swiftSettings
+        ),
+        // Parse-level tests of the command line (`@testable import sqlprep`): no process, no dataset.
+        .testTarget(
+            name: "SQLPrepCLITests",
+            dependencies: ["sqlprep", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import SQLPrepExercises
 import SQLPrepSandbox
 
 /// Renders ``ClassGrades`` into the output folder's files. Pure: every function returns text, so

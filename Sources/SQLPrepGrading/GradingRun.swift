@@ -1,4 +1,5 @@
 import Foundation
+import SQLPrepExercises
 import SQLPrepData
 
 /// One grading of a class, from submissions to grades: builds every dataset once before any worker

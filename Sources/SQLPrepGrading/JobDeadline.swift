@@ -9,9 +9,6 @@ import SQLPrepSandbox
 /// watchdog ends a query that ignores interrupts, and the rest of that dataset's work; once per job,
 /// a fresh worker's start; with explanations, one counterexample search.
 public enum JobDeadline {
-    /// How long the sandbox's watchdog waits after its last interrupt before it ends the query from
-    /// outside (the watchdog's own constant; SQLPrepSandbox does not publish it).
-    static let watchdogInterruptWait: Duration = .milliseconds(250)
     /// The rest of one dataset's work: comparing the result with the reference's, and the answer's
     /// way back to the parent.
     static let perDatasetRest: Duration = .milliseconds(550)
@@ -24,7 +21,7 @@ public enum JobDeadline {
 
     /// The time one query may take on one dataset, at most, before the sandbox has ended it.
     static func perDataset(_ limits: SandboxLimits) -> Duration {
-        .milliseconds(limits.timeMilliseconds) + .milliseconds(limits.hardStopGraceMilliseconds) + watchdogInterruptWait + perDatasetRest
+        limits.longestRun + perDatasetRest
     }
 
     /// The deadline for a job on `datasets` datasets.

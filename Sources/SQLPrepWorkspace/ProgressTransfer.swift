@@ -1,5 +1,6 @@
 import Foundation
 import SQLiteKit
+import SQLPrepExercises
 
 /// The documented JSON form of a learner's progress (`sqlprep progress export` / `import`):
 ///

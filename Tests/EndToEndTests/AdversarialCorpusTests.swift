@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The hostile-submission corpus (`Tests/EndToEndTests/Adversarial/`): every case through the built
@@ -9,7 +10,7 @@ struct AdversarialCase: CustomTestStringConvertible, Sendable {
     let mentions: String
     var testDescription: String { file }
 
-    static let folder = RunCommandTests.repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Adversarial")
+    static let folder = Checkout.root.appendingPathComponent("Tests/EndToEndTests/Adversarial")
 
     static let all: [AdversarialCase] = {
         guard let text = try? String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8) else { return [] }
@@ -37,7 +38,7 @@ struct AdversarialCorpusTests {
 
     @Test("Each hostile query gets its verdict, is stopped, and changes nothing", arguments: AdversarialCase.all)
     func hostile(_ case: AdversarialCase) throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = try CLI.run(
             ["run", `case`.path, "--scale", "tiny", "--time-limit", "1", "--memory-limit", "256"],
@@ -80,7 +81,7 @@ struct AdversarialCorpusTests {
 
     @Test("Hostile submissions in a class change no one else's grade")
     func gradingIsolation() throws {
-        let root = try CLI.temporaryFolder()
+        let root = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let reference = try LearnerJourneyTests.file("01-warm-up/orders-by-status/solution.sql")
         let wrongFiles = try FileManager.default.contentsOfDirectory(atPath: LearnerJourneyTests.solutions.appendingPathComponent("01-warm-up/orders-by-status/wrong").path).sorted()

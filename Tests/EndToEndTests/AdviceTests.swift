@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Advice names only what exists: every `sqlprep COMMAND … --flag` that sqlprep prints, and every
@@ -21,8 +22,6 @@ import Testing
 ///    other programs' options in ``foreignFlags``).
 @Suite("Advice names only what exists")
 struct AdviceTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// Words that follow "sqlprep" in plain sentences, not as a command.
     static let proseAfterSqlprep: Set<String> = [
         "reads", "runs", "uses", "is", "does", "never", "generates", "workspace", "grades", "process", "processes", "then", "report",
@@ -72,7 +71,7 @@ struct AdviceTests {
     /// file (relative to the repository) → its texts.
     static func texts() throws -> [(String, [String])] {
         var out: [(String, [String])] = []
-        let sources = root.appendingPathComponent("Sources")
+        let sources = Checkout.root.appendingPathComponent("Sources")
         let walker = FileManager.default.enumerator(atPath: sources.path)
         while let relative = walker?.nextObject() as? String {
             guard relative.hasSuffix(".swift") else { continue }
@@ -80,7 +79,7 @@ struct AdviceTests {
             out.append(("Sources/" + relative, SwiftLiterals.extract(text)))
         }
         for readme in ["README.md", "Exercises/README.md"] {
-            let text = try String(contentsOf: root.appendingPathComponent(readme), encoding: .utf8)
+            let text = try String(contentsOf: Checkout.root.appendingPathComponent(readme), encoding: .utf8)
             out.append((readme, MarkdownCode.extract(text)))
         }
         return out.sorted { $0.0 < $1.0 }

@@ -1,5 +1,6 @@
 import Foundation
 import SQLPrepProcess
+import TestSupport
 import Testing
 
 /// Runs the built `sqlprep` binary, as a user would.
@@ -21,18 +22,10 @@ struct CLI {
         return URL(fileURLWithPath: ".build/debug/sqlprep")
     }()
 
-    /// Everything these tests write lives under one folder per test process, removed when it exits.
-    static let scratch: String = {
-        let path = NSTemporaryDirectory() + "sqlprep-e2e-\(getpid())"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "sqlprep-e2e-\(getpid())") }
-        return path
-    }()
-
     /// One dataset cache for the whole test run, so each scale is generated once.
     static let cacheDirectory: String = {
         if let shared = ProcessInfo.processInfo.environment["SQLPREP_CACHE_DIR"], !shared.isEmpty { return shared }
-        return scratch + "/cache"
+        return Scratch.root + "/cache"
     }()
 
     /// No single command in these tests should come near this; past it the command is killed and the
@@ -61,12 +54,5 @@ struct CLI {
         try ChildProcess(
             executable: binary.path, arguments: arguments,
             environment: ["SQLPREP_CACHE_DIR": cacheDirectory, "PATH": "/usr/bin:/bin"], stdout: .null, stderr: .null)
-    }
-
-    /// A fresh temporary folder.
-    static func temporaryFolder() throws -> String {
-        let path = scratch + "/" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SQLPrepProcess
+import TestSupport
 import Testing
 
 /// Faults around the progress store: kills mid-write, a full disk, a read-only workspace.
@@ -7,7 +8,7 @@ import Testing
 struct FaultTests {
     /// Mounting needs root with CAP_SYS_ADMIN, which this project's machines and CI have.
     static let canMount: Bool = {
-        let probe = NSTemporaryDirectory() + "sqlprep-mount-probe-\(getpid())"
+        let probe = Scratch.root + "/mount-probe"
         try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)
         defer { _ = shell("umount \(probe) 2>/dev/null; rmdir \(probe)") }
         return shell("mount -t tmpfs -o size=1m tmpfs \(probe) 2>/dev/null") == 0
@@ -19,7 +20,7 @@ struct FaultTests {
     }
 
     static func passedWorkspace() throws -> (String, String) {
-        let workspace = try CLI.temporaryFolder()
+        let workspace = try Scratch.folder()
         _ = try CLI.run(["init", "--workspace", workspace])
         let query = workspace + "/orders-by-status.sql"
         try LearnerJourneyTests.file("01-warm-up/orders-by-status/solution.sql").write(toFile: query, atomically: true, encoding: .utf8)
@@ -58,12 +59,12 @@ struct FaultTests {
 
     @Test("A full disk: the submit fails with a clear message and earlier progress is intact", .enabled(if: canMount))
     func diskFull() throws {
-        let mount = try CLI.temporaryFolder()
+        let mount = try Scratch.folder()
         defer { Self.shell("umount \(mount)"); try? FileManager.default.removeItem(atPath: mount) }
         #expect(Self.shell("mount -t tmpfs -o size=600k tmpfs \(mount)") == 0)
         let workspace = mount + "/ws"
         _ = try CLI.run(["init", "--workspace", workspace])
-        let files = try CLI.temporaryFolder()
+        let files = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: files) }
         let query = files + "/full.sql", big = files + "/big.sql"
         try LearnerJourneyTests.file("01-warm-up/orders-by-status/solution.sql").write(toFile: query, atomically: true, encoding: .utf8)
@@ -80,12 +81,12 @@ struct FaultTests {
 
     @Test("A read-only workspace: commands that write say so; reading still works", .enabled(if: canMount))
     func readOnlyWorkspace() throws {
-        let mount = try CLI.temporaryFolder()
+        let mount = try Scratch.folder()
         defer { Self.shell("umount \(mount)"); try? FileManager.default.removeItem(atPath: mount) }
         #expect(Self.shell("mount -t tmpfs -o size=4m tmpfs \(mount)") == 0)
         let workspace = mount + "/ws"
         _ = try CLI.run(["init", "--workspace", workspace])
-        let query = try CLI.temporaryFolder() + "/ro.sql"
+        let query = try Scratch.folder() + "/ro.sql"
         try LearnerJourneyTests.file("01-warm-up/orders-by-status/solution.sql").write(toFile: query, atomically: true, encoding: .utf8)
         #expect(try CLI.run(["submit", query, "--exercise", "orders-by-status", "--workspace", workspace]).status == 0)
         #expect(Self.shell("mount -o remount,ro \(mount)") == 0)

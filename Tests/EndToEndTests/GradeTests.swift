@@ -1,5 +1,6 @@
 import Foundation
 import SQLPrepProcess
+import TestSupport
 import Testing
 
 /// A small class graded through the built binary: every kind of submission, every output.
@@ -37,7 +38,7 @@ struct GradeTests {
     }()
 
     static func makeClass() throws -> String {
-        let root = try CLI.temporaryFolder()
+        let root = try Scratch.folder()
         // The hard-coded answer: the practice result typed in as literals.
         let ref = try LearnerJourneyTests.file("01-warm-up/orders-by-status/solution.sql")
         try ref.write(toFile: root + "/ref.sql", atomically: true, encoding: .utf8)
@@ -199,7 +200,7 @@ struct GradeTests {
 
     @Test("Gradescope mode reads a flat submission folder and writes results.json")
     func gradescope() throws {
-        let root = try CLI.temporaryFolder()
+        let root = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/submission", withIntermediateDirectories: true)
         try LearnerJourneyTests.file("01-warm-up/orders-by-status/solution.sql").write(toFile: root + "/submission/orders-by-status.sql", atomically: true, encoding: .utf8)
@@ -214,7 +215,7 @@ struct GradeTests {
 
     @Test("Hostile submission files: a link outside the folder is not followed, a folder is reported, a 100 MB file is refused")
     func hostileFiles() throws {
-        let root = try CLI.temporaryFolder()
+        let root = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let subs = root + "/subs"
         for learner in ["linker", "folderer", "giant", "fine"] {

@@ -1,5 +1,6 @@
 import Foundation
 import SQLPrepProcess
+import TestSupport
 import Testing
 
 /// Drives `sqlprep watch` and `sqlprep shell` in a real terminal: a detached tmux session,
@@ -58,7 +59,7 @@ struct TmuxSession {
 struct InteractiveTests {
     @Test("watch re-checks on save, shows hints and the list, and quits on q")
     func watch() throws {
-        let workspace = try CLI.temporaryFolder()
+        let workspace = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         let session = try TmuxSession(command: "\(CLI.binary.path) watch --workspace \(workspace)")
         defer { session.kill() }
@@ -90,7 +91,7 @@ struct InteractiveTests {
 
     @Test("watch --poll notices saves without file events")
     func watchPolling() throws {
-        let workspace = try CLI.temporaryFolder()
+        let workspace = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         let session = try TmuxSession(command: "\(CLI.binary.path) watch --poll --workspace \(workspace)")
         defer { session.kill() }
@@ -102,7 +103,7 @@ struct InteractiveTests {
 
     @Test("shell runs multi-line statements, dot-commands and history, under the sandbox")
     func shell() throws {
-        let workspace = try CLI.temporaryFolder()
+        let workspace = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         _ = try CLI.run(["init", "--workspace", workspace])
         let session = try TmuxSession(command: "\(CLI.binary.path) shell --scale tiny --workspace \(workspace)")

@@ -1,11 +1,12 @@
 import Foundation
 import SQLPrepProcess
+import TestSupport
 import Testing
 
 /// A whole learner journey through the built binary, in a temporary workspace.
 @Suite("Learner journey, end to end", .serialized)
 struct LearnerJourneyTests {
-    static let solutions = RunCommandTests.repositoryRoot.appendingPathComponent("Exercises")
+    static let solutions = Checkout.root.appendingPathComponent("Exercises")
 
     static func file(_ path: String) throws -> String {
         try String(contentsOf: solutions.appendingPathComponent(path), encoding: .utf8)
@@ -13,7 +14,7 @@ struct LearnerJourneyTests {
 
     @Test("next → wrong submit → hint → right submit → next, then a new day picks up where it left off")
     func journey() throws {
-        let workspace = try CLI.temporaryFolder()
+        let workspace = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         let args = ["--workspace", workspace]
 
@@ -62,7 +63,7 @@ struct LearnerJourneyTests {
 
     @Test("Two submits at once are both recorded")
     func concurrentSubmits() throws {
-        let workspace = try CLI.temporaryFolder()
+        let workspace = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         _ = try CLI.run(["init", "--workspace", workspace])
         let query = workspace + "/orders-by-status.sql"
@@ -84,7 +85,7 @@ struct LearnerJourneyTests {
 
     @Test("Killing sqlprep mid-submit never loses a recorded pass")
     func killMidSubmit() throws {
-        let workspace = try CLI.temporaryFolder()
+        let workspace = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         _ = try CLI.run(["init", "--workspace", workspace])
         let query = workspace + "/orders-by-status.sql"
@@ -117,7 +118,7 @@ struct LearnerJourneyTests {
             (["reset", "orders-by-status"], Int32(64), "See 'sqlprep reset --help'"),
         ])
     func failures(arguments: [String], status: Int32, mentions: String) throws {
-        let workspace = try CLI.temporaryFolder()
+        let workspace = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         _ = try CLI.run(["next", "--workspace", workspace])
         // For reset, an edited answer: resetting it would lose something and must be confirmed.
@@ -136,7 +137,7 @@ struct LearnerJourneyTests {
 
     @Test("A damaged progress store is reported, not reset")
     func damagedStore() throws {
-        let workspace = try CLI.temporaryFolder()
+        let workspace = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         _ = try CLI.run(["init", "--workspace", workspace])
         let store = workspace + "/.sqlprep/progress.db"
@@ -149,7 +150,7 @@ struct LearnerJourneyTests {
 
     @Test("skip, goto, reset and solution --force work and are recorded")
     func navigation() throws {
-        let workspace = try CLI.temporaryFolder()
+        let workspace = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         let args = ["--workspace", workspace]
         _ = try CLI.run(["next"] + args)
@@ -172,7 +173,7 @@ struct LearnerJourneyTests {
 
     @Test("progress export and import move progress to another workspace")
     func exportImport() throws {
-        let a = try CLI.temporaryFolder(), b = try CLI.temporaryFolder()
+        let a = try Scratch.folder(), b = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
         let query = a + "/orders-by-status.sql"
         try Self.file("01-warm-up/orders-by-status/solution.sql").write(toFile: query, atomically: true, encoding: .utf8)

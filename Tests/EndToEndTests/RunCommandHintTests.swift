@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What sqlprep says about a query is true for that query, whichever command ran it.
@@ -21,7 +22,7 @@ struct RunCommandHintTests {
 
     @Test("A starter file with a syntax error below its comments: a caret on the error, no look-alike hint, on run and submit")
     func starterFile() throws {
-        let workspace = try CLI.temporaryFolder()
+        let workspace = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         let next = try CLI.run(["next", "--workspace", workspace])
         #expect(next.status == 0, "\(next.stderr)")
@@ -71,7 +72,7 @@ struct RunCommandHintTests {
 
     @Test("Numbers in hints and explanations are filled from the reference; no markup is shown")
     func filledNumbers() throws {
-        let workspace = try CLI.temporaryFolder()
+        let workspace = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         let args = ["--workspace", workspace, "--no-color"]
         _ = try CLI.run(["hint", "checkout-redesign-lift"] + args)

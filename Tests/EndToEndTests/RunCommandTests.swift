@@ -1,5 +1,6 @@
 import Foundation
 import SQLPrepProcess
+import TestSupport
 import Testing
 
 @Suite("sqlprep run and dataset, end to end")
@@ -114,7 +115,7 @@ struct RunCommandTests {
 
     @Test("dataset export writes CSVs that the sqlite3 shell loads back to the same counts")
     func export() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = try CLI.run(["dataset", "export", "--scale", "tiny", "--out", folder + "/csv"])
         #expect(out.status == 0, "\(out.stderr)")
@@ -140,9 +141,8 @@ struct RunCommandTests {
     @Test("dataset schema matches the committed data dictionary")
     func schemaFixture() throws {
         let out = try CLI.run(["dataset", "schema"])
-        let fixture = try String(contentsOf: RunCommandTests.repositoryRoot.appendingPathComponent("Fixtures/shop-schema.txt"), encoding: .utf8)
+        let fixture = try String(contentsOf: Checkout.root.appendingPathComponent("Fixtures/shop-schema.txt"), encoding: .utf8)
         #expect(out.stdout == fixture, "regenerate with: swift run sqlprep dataset schema > Fixtures/shop-schema.txt")
     }
 
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }

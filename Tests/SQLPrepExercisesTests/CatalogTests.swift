@@ -3,6 +3,7 @@ import SQLPrepData
 import SQLPrepExercises
 import SQLPrepSandbox
 import SQLiteKit
+import TestSupport
 import Testing
 
 /// Sandboxes over the datasets the built-in course uses, built once for the whole test process.
@@ -21,8 +22,6 @@ enum CatalogFixture {
     }
 
     static var exerciseIDs: [String] { ((try? course.get())?.exercises ?? []).map(\.id) }
-
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }
 
 @Suite("The built-in catalog")
@@ -53,7 +52,7 @@ struct CatalogTests {
         let course = try CatalogFixture.course.get()
         let exercise = try #require(course.exercise(id: id))
         let validator = CourseValidator(
-            expectedFolder: CatalogFixture.repositoryRoot.appendingPathComponent("Fixtures/expected").path,
+            expectedFolder: Checkout.root.appendingPathComponent("Fixtures/expected").path,
             sandbox: CatalogFixture.sandbox)
         let problems = validator.validate(exercise)
         #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
@@ -77,7 +76,7 @@ struct CatalogTests {
 
 @Suite("Equivalent rewrites pass")
 struct RewriteTests {
-    static let folder = CatalogFixture.repositoryRoot.appendingPathComponent("Tests/SQLPrepExercisesTests/Rewrites")
+    static let folder = Checkout.root.appendingPathComponent("Tests/SQLPrepExercisesTests/Rewrites")
 
     static var files: [String] {
         guard let ids = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }

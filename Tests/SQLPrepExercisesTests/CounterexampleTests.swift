@@ -3,6 +3,7 @@ import SQLPrepData
 import SQLPrepExercises
 import SQLPrepSandbox
 import SQLiteKit
+import TestSupport
 import Testing
 
 enum CounterexampleFixture {
@@ -134,25 +135,4 @@ struct CounterexampleTests {
         hogs.stop()
         #expect(quiet == busy)
     }
-}
-
-/// Threads that keep the CPU busy until stopped.
-final class CPUHogs: @unchecked Sendable {
-    // @unchecked: `running` is only read racily as a stop flag, guarded by the lock.
-    private let lock = NSLock()
-    private var running = true
-
-    init(count: Int) {
-        for _ in 0..<count {
-            Thread {
-                var x: UInt64 = 1
-                while self.lock.withLock({ self.running }) {
-                    for _ in 0..<100_000 { x = x &* 6364136223846793005 &+ 1 }
-                }
-                if x == 42 { print("") }
-            }.start()
-        }
-    }
-
-    func stop() { lock.withLock { running = false } }
 }

@@ -2,6 +2,7 @@ import Foundation
 import SQLPrepExercises
 @testable import SQLPrepGrading
 import SQLPrepSandbox
+import TestSupport
 import Testing
 
 /// A class hands in many identical answers; each is computed once, and no learner's grade changes.
@@ -12,7 +13,7 @@ struct ReuseTests {
     @Test("Identical files make one job; every learner still gets the outcomes of their own file")
     func identicalFiles() throws {
         let course = try Self.course.get()
-        let root = NSTemporaryDirectory() + "sqlprep-reuse-\(UUID().uuidString)"
+        let root = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let files = ["ann": "SELECT 1", "bob": "SELECT 1", "cy": "SELECT 1", "dee": "-- mine\nSELECT 1"]
         for (learner, sql) in files {
@@ -71,8 +72,7 @@ struct ReuseTests {
 
     @Test("Across runs only outcomes decided by the file are kept; another setup or a changed exercise finds nothing")
     func memoryAcrossRuns() throws {
-        let folder = NSTemporaryDirectory() + "sqlprep-memory-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         func outcome(_ status: DatasetOutcome.Status, _ reason: Verdict.Reason?) -> [DatasetCheck] {
             [DatasetCheck(dataset: "practice", hidden: false, status: status, reason: reason, diagnoses: [], finding: .checked(verdict: status.rawValue))]

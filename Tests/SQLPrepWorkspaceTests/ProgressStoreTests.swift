@@ -2,19 +2,8 @@ import Foundation
 import SQLPrepExercises
 import SQLPrepWorkspace
 import SQLiteKit
+import TestSupport
 import Testing
-
-/// Every folder these tests make lives under one root per test process, removed when it exits.
-let scratchRoot: String = {
-    atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "sqlprep-ws-\(getpid())") }
-    return NSTemporaryDirectory() + "sqlprep-ws-\(getpid())"
-}()
-
-func temporaryFolder() throws -> String {
-    let path = scratchRoot + "/" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
 
 func attempt(_ exercise: String, _ status: Verdict.Status, diagnoses: [String] = [], query: String = "SELECT 1") -> Attempt {
     Attempt(exercise: exercise, query: query, status: status, reason: status == .pass ? nil : "wrong_result", diagnoses: diagnoses, elapsedMilliseconds: 3)
@@ -24,7 +13,7 @@ func attempt(_ exercise: String, _ status: Verdict.Status, diagnoses: [String] =
 struct ProgressStoreTests {
     @Test("Attempts, hints and events make up each exercise's progress")
     func recording() throws {
-        let folder = try temporaryFolder()
+        let folder = try Scratch.folder()
         let store = try ProgressStore(path: folder + "/p.db", create: true)
         try store.record(attempt("a", .fail))
         try store.record(attempt("a", .pass))
@@ -41,7 +30,7 @@ struct ProgressStoreTests {
 
     @Test("Progress survives closing and reopening (a new day, a new process)")
     func persistence() throws {
-        let path = try temporaryFolder() + "/p.db"
+        let path = try Scratch.folder() + "/p.db"
         do {
             let store = try ProgressStore(path: path, create: true)
             try store.record(attempt("a", .pass))
@@ -54,7 +43,7 @@ struct ProgressStoreTests {
 
     @Test("Two writers at once lose nothing")
     func concurrentWriters() async throws {
-        let path = try temporaryFolder() + "/p.db"
+        let path = try Scratch.folder() + "/p.db"
         _ = try ProgressStore(path: path, create: true)
         await withTaskGroup(of: Void.self) { group in
             for writer in 0..<2 {
@@ -86,7 +75,7 @@ struct ProgressStoreTests {
 
     @Test("A damaged store gets a clear message and is left exactly as it was", arguments: damaged)
     func damagedStore(_ case: DamagedStore) throws {
-        let path = try temporaryFolder() + "/p.db"
+        let path = try Scratch.folder() + "/p.db"
         #expect(FileManager.default.createFile(atPath: path, contents: Data(`case`.bytes)))
         let error = try #require(throws: WorkspaceError.self) { try ProgressStore(path: path, create: true) }
         #expect("\(error)".contains(`case`.mentions), "\(error)")
@@ -96,7 +85,7 @@ struct ProgressStoreTests {
 
     @Test("A store written by a newer sqlprep is refused and untouched")
     func newerFormat() throws {
-        let path = try temporaryFolder() + "/p.db"
+        let path = try Scratch.folder() + "/p.db"
         _ = try ProgressStore(path: path, create: true)
         let db = try Connection.file(path)
         try db.execute("PRAGMA user_version = 99")
@@ -108,7 +97,7 @@ struct ProgressStoreTests {
 
     @Test("Export then import into another store reproduces the progress; importing twice adds nothing")
     func exportImport() throws {
-        let folder = try temporaryFolder()
+        let folder = try Scratch.folder()
         let source = try ProgressStore(path: folder + "/a.db", create: true)
         try source.record(attempt("a", .pass))
         try source.record(attempt("b", .fail, diagnoses: ["integer_division"]))
@@ -143,7 +132,7 @@ struct ProgressStoreTests {
             (#"{"format":"sqlprep-progress","version":9,"exported_at":"x","attempts":[{"id":"u1","at":"t","exercise":"a","query_hash":"h","query":"q","status":"won","diagnoses":[],"elapsed_ms":1}],"hints":[],"events":[]}"#, "newer sqlprep"),
         ])
     func badImport(text: String, mentions: String) throws {
-        let folder = try temporaryFolder()
+        let folder = try Scratch.folder()
         let store = try ProgressStore(path: folder + "/a.db", create: true)
         try text.write(toFile: folder + "/in.json", atomically: true, encoding: .utf8)
         let error = try #require(throws: WorkspaceError.self) { try store.importProgress(from: folder + "/in.json") }
@@ -155,7 +144,7 @@ struct ProgressStoreTests {
     func statuses() throws {
         #expect(ExerciseProgress.Status.allCases.map(\.rawValue) == ["passed", "attempted", "skipped", "new"])
         #expect(Verdict.Status.allCases.map(\.rawValue) == ["pass", "fail", "error"])
-        let folder = try temporaryFolder()
+        let folder = try Scratch.folder()
         let store = try ProgressStore(path: folder + "/p.db", create: true)
         try store.record(attempt("a", .pass))
         try Connection.file(folder + "/p.db").execute("UPDATE attempts SET status = 'won'")
@@ -165,7 +154,7 @@ struct ProgressStoreTests {
 
     @Test("reset --all keeps a backup that holds the old progress")
     func resetAllBackup() throws {
-        let folder = try temporaryFolder()
+        let folder = try Scratch.folder()
         let store = try ProgressStore(path: folder + "/p.db", create: true)
         try store.record(attempt("a", .pass))
         try store.resetAll(backupPath: folder + "/backup.db")
@@ -178,7 +167,7 @@ struct ProgressStoreTests {
 struct LearnerSessionTests {
     static func session() throws -> LearnerSession {
         let course = try Course.builtIn()
-        return try LearnerSession.open(course: course, workspace: Workspace(root: try temporaryFolder()), create: true).0
+        return try LearnerSession.open(course: course, workspace: Workspace(root: try Scratch.folder()), create: true).0
     }
 
     @Test("The current exercise follows course order, goto and skip")

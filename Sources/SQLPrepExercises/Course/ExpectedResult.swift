@@ -1,4 +1,5 @@
 import Foundation
+import SQLPrepData
 import SQLiteKit
 import SQLPrepSandbox
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import SQLPrepData
 import SQLPrepExercises
 import SQLPrepSandbox
 
@@ -41,7 +40,7 @@ extension SQLPrep {
                 throw ExitCode(1)
             }
             let expectedFolder = expected ?? (courseOptions.course == nil ? Validate.defaultExpectedFolder : nil)
-            let validator = CourseValidator(expectedFolder: expectedFolder, sandbox: SandboxCache.sandbox(for:))
+            let validator = CourseValidator(expectedFolder: expectedFolder) { spec in try SandboxSession.plainSandbox(for: spec) }
             if updateExpected {
                 guard let expectedFolder else { throw ValidationError("--update-expected needs --expected DIR for a --course.") }
                 let written = try validator.updateExpected(course, folder: expectedFolder)
@@ -66,26 +65,12 @@ extension SQLPrep {
 
         /// `Fixtures/expected` of the checkout this binary was built from, else of the current folder.
         static var defaultExpectedFolder: String {
-            let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            // This file is Sources/sqlprep/Commands/Validate.swift: four levels below the checkout.
+            let source = URL(fileURLWithPath: #filePath)
+                .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             let fromSource = source.appendingPathComponent("Fixtures/expected").path
             if FileManager.default.fileExists(atPath: fromSource) { return fromSource }
             return "Fixtures/expected"
-        }
-    }
-}
-
-/// One sandbox per dataset spec for the life of the process (validation checks many exercises on
-/// the same few datasets).
-enum SandboxCache {
-    nonisolated(unsafe) private static var sandboxes: [DatasetSpec: Sandbox] = [:]
-    private static let lock = NSLock()
-
-    static func sandbox(for spec: DatasetSpec) throws -> Sandbox {
-        try lock.withLock {
-            if let sandbox = sandboxes[spec] { return sandbox }
-            let sandbox = Sandbox(image: try ShopDataset.image(for: spec), limits: SandboxLimits())
-            sandboxes[spec] = sandbox
-            return sandbox
         }
     }
 }

@@ -12,15 +12,14 @@ extension SQLPrep {
         @Argument(help: "The exercise id (see sqlprep list).")
         var id: String
 
-        @Flag(name: .long, help: "Plain text, no colours.")
-        var noColor = false
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
             let course = try options.courseOptions.load()
             let exercise = try options.courseOptions.exercise(id, in: course)
-            print(ExerciseText.render(exercise, style: TextStyle(color: Terminal.useColor(disabled: noColor)), width: Terminal.width))
+            print(ExerciseText.render(exercise, style: output.style, width: Terminal.width))
         }
     }
 }

@@ -1,54 +1,9 @@
 import ArgumentParser
 import Foundation
 import SQLPrepExercises
-import SQLPrepSandbox
 import SQLPrepWorkspace
 
 extension SQLPrep {
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List the exercises by track, with difficulty and your status.",
-            discussion: """
-                Status (passed, attempted, skipped, new) shows once the folder is a workspace.
-
-                Examples:
-                  sqlprep list
-                  sqlprep list --json
-                """
-        )
-
-        @Flag(name: .long, help: "Print JSON for tools.")
-        var json = false
-
-        @Flag(name: .long, help: "Plain text, no colours.")
-        var noColor = false
-
-        @OptionGroup var options: WorkspaceOptions
-
-        func run() throws {
-            let course = try options.courseOptions.load()
-            let session = options.location.exists ? try options.session(create: false) : nil
-            if json {
-                print(ProgressText.json(session: session, course: course))
-                return
-            }
-            let style = TextStyle(color: Terminal.useColor(disabled: noColor))
-            let progress = try session?.progress() ?? [:]
-            print(style.bold(course.title) + " — \(course.exercises.count) exercises in \(course.tracks.count) tracks")
-            for track in course.tracks {
-                print("")
-                print(style.bold(track.title))
-                for exercise in course.exercises(in: track) {
-                    let status = session == nil ? nil : (progress[exercise.id] ?? ExerciseProgress()).status
-                    let id = exercise.id.padding(toLength: 40, withPad: " ", startingAt: 0)
-                    let difficulty = exercise.difficulty.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-                    let statusText = (status?.rawValue ?? "").padding(toLength: session == nil ? 0 : 10, withPad: " ", startingAt: 0)
-                    print("  \(id) \(difficulty) \(status == .passed ? style.green(statusText) : statusText)\(exercise.title)")
-                }
-            }
-        }
-    }
-
     struct Progress: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show your progress, or move it between machines.",
@@ -66,20 +21,16 @@ extension SQLPrep.Progress {
             discussion: "Examples:\n  sqlprep progress\n  sqlprep progress show --json"
         )
 
-        @Flag(name: .long, help: "Print JSON for tools.")
-        var json = false
-
-        @Flag(name: .long, help: "Plain text, no colours.")
-        var noColor = false
+        @OptionGroup var output: JSONOutputOptions
 
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
             let session = try options.session(create: false)
-            if json {
+            if output.json {
                 print(ProgressText.json(session: session, course: session.course))
             } else {
-                print(ProgressText.render(session: session, style: TextStyle(color: Terminal.useColor(disabled: noColor)), width: Terminal.width), terminator: "")
+                print(ProgressText.render(session: session, style: output.style, width: Terminal.width), terminator: "")
             }
         }
     }

@@ -38,8 +38,7 @@ extension SQLPrep {
         @Flag(name: .long, help: "Print the verdict as JSON (the contract is documented in the README).")
         var json = false
 
-        @Flag(name: .long, help: "Plain text, no colours.")
-        var noColor = false
+        @OptionGroup var output: OutputOptions
 
         @Flag(name: .long, help: "Do not search for a small example database when the answer is wrong.")
         var noExplain = false
@@ -107,7 +106,7 @@ extension SQLPrep {
             if json {
                 print(VerdictText.json(verdict, extra: [("counterexample", shown(search()).map(CounterexampleText.json) ?? "null")]))
             } else {
-                let style = TextStyle(color: Terminal.useColor(disabled: noColor))
+                let style = output.style
                 // The verdict first; the example, which takes a moment, after it.
                 print(VerdictText.render(verdict, exercise: target, style: style))
                 fflush(nil)  // all output streams: stdout is a C global Swift 6 will not touch

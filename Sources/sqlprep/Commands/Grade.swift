@@ -66,7 +66,7 @@ extension SQLPrep.Grade {
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @Option(name: .long, help: ArgumentHelp("Grade only shard K of N (learners sorted by id, every Nth).", valueName: "K/N"))
-        var shard: String?
+        var shard: ValidatedArgument<Shard>?
 
         @Flag(name: .long, help: "Add a small counterexample to each wrong answer (practice data in the learner's feedback; hidden data in the instructor's report only). Each search is bounded by work (--explain-budget), so the outputs are the same on every machine.")
         var explain = false
@@ -101,12 +101,8 @@ extension SQLPrep.Grade {
         }
 
         func parsedShard() throws -> (Int, Int)? {
-            guard let shard else { return nil }
-            let parts = shard.split(separator: "/").compactMap { Int($0) }
-            guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
-                throw ValidationError("--shard is K/N with 1 ≤ K ≤ N, such as 2/4.")
-            }
-            return (parts[0], parts[1])
+            guard let shard = try shard?.validated() else { return nil }
+            return (shard.index, shard.count)
         }
 
         func instructorSecret() throws -> String {

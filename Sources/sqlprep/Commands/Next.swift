@@ -19,14 +19,13 @@ extension SQLPrep {
                 """
         )
 
-        @Flag(name: .long, help: "Plain text, no colours.")
-        var noColor = false
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
             let session = try options.session(create: true)
-            let style = TextStyle(color: Terminal.useColor(disabled: noColor))
+            let style = output.style
             guard let exercise = try session.current() else {
                 print(style.green(style.bold("Every exercise is passed — well done!")))
                 print(ProgressText.render(session: session, style: style, width: Terminal.width))
@@ -46,12 +45,13 @@ extension SQLPrep {
     }
 }
 
-extension String {
-    var capitalizingFirst: String { prefix(1).uppercased() + dropFirst() }
+extension Exercise {
+    /// "Exercise 3 of 44"
+    func position(in course: Course) -> String {
+        "exercise \((course.exercises.firstIndex(of: self) ?? 0) + 1) of \(course.exercises.count)"
+    }
 }
 
-/// A path relative to the current folder when it is inside it, for shorter messages.
-func relativePath(_ path: String) -> String {
-    let here = FileManager.default.currentDirectoryPath + "/"
-    return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+extension String {
+    var capitalizingFirst: String { prefix(1).uppercased() + dropFirst() }
 }

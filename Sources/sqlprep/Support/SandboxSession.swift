@@ -22,7 +22,18 @@ enum SandboxSession {
         return Sandbox(image: dataset.image, limits: limits, hardStop: stopper(onHardStop))
     }
 
-    /// Datasets already loaded by this process (a command may need the same dataset twice).
+    /// A sandbox with the default limits over `spec`'s dataset, loaded at most once per process,
+    /// without the notice or the heap limit of ``make(dataset:limits:quiet:onHardStop:)``: for
+    /// `validate`, which checks many exercises on the same few datasets.
+    static func plainSandbox(for spec: DatasetSpec) throws -> Sandbox {
+        if let cached = cache[spec] { return Sandbox(image: cached.image) }
+        let dataset = try LoadedDataset(spec)
+        cache[spec] = dataset
+        return Sandbox(image: dataset.image)
+    }
+
+    /// Datasets already loaded by this process: the one process cache (a command may need the same
+    /// dataset twice; validate, many times). Unlocked: a command asks for images from one thread.
     nonisolated(unsafe) private static var cache: [DatasetSpec: LoadedDataset] = [:]
 
     private static func stopper(_ custom: (@Sendable (QueryFailure) -> Void)?) -> @Sendable (QueryFailure) -> Void {

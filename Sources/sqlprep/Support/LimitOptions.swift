@@ -1,26 +1,5 @@
 import ArgumentParser
-import SQLPrepData
 import SQLPrepSandbox
-
-/// Options every command that touches the dataset shares.
-struct DatasetOptions: ParsableArguments {
-    @Option(name: .long, help: "Dataset seed: the same seed and scale always give the same data.")
-    var seed: UInt64 = DatasetSpec.defaultSeed
-
-    @Option(name: .long, help: ArgumentHelp(
-        "Dataset size: tiny (~1k users), default (~20k), large (~1M), or a factor of default such as 0.25.",
-        valueName: "scale"))
-    var scale: String = "default"
-
-    func spec() throws -> DatasetSpec {
-        guard let scale = Scale(parsing: scale) else {
-            throw ValidationError("'\(scale)' is not a scale. Use tiny, default, large, or a positive factor such as 0.5.")
-        }
-        return DatasetSpec(seed: seed, scale: scale)
-    }
-
-    func validate() throws { _ = try spec() }
-}
 
 /// Limits for running learner SQL.
 struct LimitOptions: ParsableArguments {
@@ -51,5 +30,3 @@ struct LimitOptions: ParsableArguments {
         SandboxLimits(timeMilliseconds: Int(timeLimit * 1000), memoryBytes: Int64(memoryLimit) << 20, maxRows: rowLimit, maxSteps: workLimit)
     }
 }
-
-extension ResultFormatter.Format: ExpressibleByArgument {}
