@@ -10,7 +10,7 @@ import Testing
 /// 1. The real commands and options come from `sqlprep --experimental-dump-help` (swift-argument-parser's
 ///    description of every command, subcommand and option, hidden ones included).
 /// 2. The texts are the string literals of every Swift file under `Sources/` (interpolations read as
-///    `…`; comments are skipped), and the `code spans` and code blocks of the two READMEs.
+///    `…`; comments are skipped), and the `code spans` and code blocks of the two READMEs, ARCHITECTURE.md and SECURITY.md.
 /// 3. A mention starts at the word `sqlprep`. The words after it that name subcommands are followed
 ///    down the command tree; an unknown word there is a problem, unless it is one of the English
 ///    words in ``proseAfterSqlprep`` ("sqlprep reads UTF-8") or opens a parenthesis ("sqlprep (version
@@ -30,7 +30,7 @@ struct AdviceTests {
     /// Other programs' options that sqlprep's texts name: the sqlite3 shell's `.import --csv`.
     static let foreignFlags: Set<String> = ["--csv"]
 
-    @Test("Every sqlprep command and option named in the sources and READMEs exists")
+    @Test("Every sqlprep command and option named in the sources and the guides exists")
     func mentionsExist() throws {
         let tree = try CommandTree.load()
         var problems: [String] = []
@@ -78,7 +78,7 @@ struct AdviceTests {
             let text = try String(contentsOf: sources.appendingPathComponent(relative), encoding: .utf8)
             out.append(("Sources/" + relative, SwiftLiterals.extract(text)))
         }
-        for readme in ["README.md", "Exercises/README.md"] {
+        for readme in ["README.md", "Exercises/README.md", "ARCHITECTURE.md", "SECURITY.md"] {
             let text = try String(contentsOf: Checkout.root.appendingPathComponent(readme), encoding: .utf8)
             out.append((readme, MarkdownCode.extract(text)))
         }
