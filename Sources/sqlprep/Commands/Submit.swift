@@ -127,7 +127,7 @@ extension SQLPrep {
                     print(target.solution.trimmingCharacters(in: .whitespacesAndNewlines))
                     if let session {
                         print("")
-                        if let next = try session.following(target) {
+                        if let next = try session.current() {
                             print("Next: \(next.title) — run " + style.bold("sqlprep next") + ".")
                         } else {
                             print(style.green("That was the last one: every exercise is passed."))
