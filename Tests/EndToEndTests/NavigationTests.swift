@@ -100,4 +100,60 @@ struct NavigationTests {
         #expect(next.stdout.contains("[\(expected)"), "\(next.stdout.prefix(300))")
         #expect(next.stdout.contains(title))
     }
+
+    @Test(
+        "From a subfolder, learner commands use the workspace above and submit records there",
+        arguments: [
+            // (the subfolder, the command run there, what it prints, attempts recorded afterwards)
+            ("answers", ["submit", "orders-by-status.sql"], "✓ Correct!", 1),
+            ("answers", ["submit", "../answers/orders-by-status.sql"], "✓ Correct!", 1),
+            ("answers", ["submit"], "✓ Correct!", 1),
+            ("notes/deep", ["submit"], "✓ Correct!", 1),
+            ("answers", ["next"], "[orders-by-status", 0),
+            ("answers", ["hint"], "Hints for Orders by status", 0),
+            ("answers", ["goto", "cpc-by-channel"], "Current exercise: Cost per click by channel", 0),
+            ("answers", ["init"], "is already a sqlprep workspace", 0),
+        ] as [(String, [String], String, Int)])
+    func subfolder(folder: String, command: [String], prints: String, attempts: Int) throws {
+        let workspace = try Scratch.folder()
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        try Self.run(["next"], in: workspace)
+        try Self.solve("orders-by-status", in: workspace)
+        let here = workspace + "/" + folder
+        try FileManager.default.createDirectory(atPath: here, withIntermediateDirectories: true)
+        let out = try CLI.run(command, in: here, environment: ["SQLPREP_WORKSPACE": ""])
+        #expect(out.status == 0, "\(out.stdout) \(out.stderr)")
+        #expect(out.stdout.contains(prints), "\(out.stdout.prefix(400)) \(out.stderr)")
+        #expect(!out.stderr.contains("Created"), "\(out.stderr)")
+        #expect(!out.stderr.contains("Not recorded"), "\(out.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: here + "/.sqlprep"), "no workspace nested in \(folder)")
+        #expect(!FileManager.default.fileExists(atPath: here + "/answers"), "no workspace nested in \(folder)")
+        let list = try Self.run(["list", "--json"], in: workspace)
+        #expect(list.stdout.contains(#""id":"orders-by-status","title":"Orders by status","track":"01-warm-up","difficulty":"easy","status":"\#(attempts > 0 ? "passed" : "new")","attempts":\#(attempts)"#), "\(list.stdout.prefix(300))")
+    }
+
+    @Test(
+        "Outside any workspace, submit says so: it checks a file without recording it, and never suggests nesting",
+        arguments: [
+            (["submit", "orders-by-status.sql"], Int32(0), "Not recorded: no sqlprep workspace in this folder or any folder above it"),
+            (["submit"], Int32(64), "No sqlprep workspace in this folder or any folder above it; sqlprep next makes one here"),
+        ])
+    func outside(command: [String], status: Int32, says: String) throws {
+        let folder = try Scratch.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Self.solve("orders-by-status", in: folder)
+        let out = try CLI.run(command, in: folder + "/answers", environment: ["SQLPREP_WORKSPACE": ""])
+        #expect(out.status == status, "\(out.stdout) \(out.stderr)")
+        #expect(out.stderr.contains(says), "\(out.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/answers/.sqlprep"))
+    }
+
+    @Test("--workspace naming a folder that is not one says where a workspace would be made")
+    func namedMissing() throws {
+        let folder = try Scratch.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = try CLI.run(["submit", "--workspace", folder + "/ws"], in: folder)
+        #expect(out.status == 64)
+        #expect(out.stderr.contains("No sqlprep workspace in \(folder)/ws; sqlprep next --workspace \(folder)/ws makes one there"), "\(out.stderr)")
+    }
 }

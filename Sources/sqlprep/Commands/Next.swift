@@ -11,8 +11,8 @@ extension SQLPrep {
                 Shows the current exercise: the question, the columns to return, the tables it needs with \
                 a few rows each, and where your answer file is. The current exercise starts as the first \
                 in course order; passing it moves on to the next one you have not passed; sqlprep goto ID \
-                and sqlprep skip move it too. The first run in a folder makes it a \
-                workspace.
+                and sqlprep skip move it too. Run in a folder inside a workspace, it uses that workspace (as git \
+                finds .git); the first run in a folder outside any workspace makes it one.
 
                 Example:
                   sqlprep next
