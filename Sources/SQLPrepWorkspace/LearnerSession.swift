@@ -27,12 +27,22 @@ public final class LearnerSession {
 
     public func progress() throws -> [String: ExerciseProgress] { try store.progress() }
 
-    /// The exercise to work on: the one chosen with `goto` while it is not passed; else the first
-    /// neither passed nor skipped, in course order; else the first skipped one not yet passed;
-    /// nil when everything is passed.
+    /// The current exercise: the one `next` shows and `hint`, `submit` and `watch` work on by default.
+    ///
+    /// - `goto X` makes X current, even when X is passed.
+    /// - A pass of the current exercise makes current the one ``following(_:)`` it (nil: all passed).
+    /// - `skip` makes current the one ``following(_:)`` it (or keeps it, when it is the only one left).
+    /// - With nothing set yet (a new workspace): the first exercise neither passed nor skipped, in
+    ///   course order, else the first skipped one not passed; nil when everything is passed.
+    ///
+    /// A `goto` written by an older sqlprep (``ProgressStore/legacyCurrent()``) counts while its
+    /// exercise is not passed, as it did then.
     public func current() throws -> Exercise? {
         let progress = try store.progress()
-        if let id = try store.current(), let chosen = course.exercise(id: id), progress[id]?.passed != true {
+        if let id = try store.legacyCurrent(), let chosen = course.exercise(id: id), progress[id]?.passed != true {
+            return chosen
+        }
+        if let id = try store.current(), let chosen = course.exercise(id: id) {
             return chosen
         }
         if let fresh = course.exercises.first(where: { progress[$0.id]?.passed != true && progress[$0.id]?.skipped != true }) {
@@ -41,12 +51,33 @@ public final class LearnerSession {
         return course.exercises.first { progress[$0.id]?.passed != true }
     }
 
-    /// The first exercise after `exercise` in course order that is not passed.
+    /// What comes after `exercise`: the first exercise after it in course order, wrapping round to
+    /// the start, that is neither passed nor skipped; else the first such one skipped but not
+    /// passed (skipped exercises come back once the others are done). Never `exercise` itself; nil
+    /// when every other exercise is passed.
     public func following(_ exercise: Exercise) throws -> Exercise? {
         let progress = try store.progress()
         guard let index = course.exercises.firstIndex(of: exercise) else { return nil }
         let rest = course.exercises[(index + 1)...] + course.exercises[..<index]
-        return rest.first { progress[$0.id]?.passed != true }
+        return rest.first { progress[$0.id]?.passed != true && progress[$0.id]?.skipped != true }
+            ?? rest.first { progress[$0.id]?.passed != true }
+    }
+
+    /// Makes `exercise` current (`goto`), passed or not, and records the event.
+    public func goTo(_ exercise: Exercise) throws {
+        try store.setCurrent(exercise.id)
+        try store.recordEvent("goto", exercise: exercise.id)
+    }
+
+    /// Skips the current exercise: records the skip and moves current to the one following it. Returns
+    /// the skipped exercise and the new current one (the same exercise when it is the only one not
+    /// passed; nil when everything is passed); nil when there was nothing to skip.
+    public func skip() throws -> (skipped: Exercise, current: Exercise?)? {
+        guard let exercise = try current() else { return nil }
+        try store.recordEvent("skip", exercise: exercise.id)
+        let passed = try store.progress()[exercise.id]?.passed == true
+        try store.setCurrent((try following(exercise) ?? (passed ? nil : exercise))?.id)
+        return (exercise, try current())
     }
 
     /// Hints in the order to show them: those attached to a diagnosis the learner's last attempt
@@ -57,9 +88,19 @@ public final class LearnerSession {
         return matching + exercise.hints.filter { !matching.contains($0) }
     }
 
-    /// Records a verdict on `query` as an attempt.
+    /// Records a verdict on `query` as an attempt. A pass of the current exercise moves current to
+    /// the one ``following(_:)`` it, so ``current()`` then names what comes next.
     public func record(_ verdict: Verdict, query: String) throws {
-        try store.record(Attempt(verdict: verdict, query: query))
+        try record(Attempt(verdict: verdict, query: query))
+    }
+
+    /// Records an attempt; a pass of the current exercise moves current on, as above.
+    public func record(_ attempt: Attempt) throws {
+        let before = try current()
+        try store.record(attempt)
+        if attempt.status == .pass, let before, before.id == attempt.exercise {
+            try store.setCurrent(try following(before)?.id)
+        }
     }
 
     /// Passed and total, overall and per track, in course order.

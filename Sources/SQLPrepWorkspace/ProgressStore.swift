@@ -171,18 +171,37 @@ public final class ProgressStore {
         }
     }
 
+    /// The exercise the learner is on, in `meta` under `current_exercise`: set by `goto`, by `skip`
+    /// and by a pass of the current exercise, and kept even when that exercise is passed (``LearnerSession/current()``
+    /// reads it). Writing it drops the ``legacyCurrent()`` mark, so the two never disagree.
+    ///
+    /// A new key rather than a new meaning for the old one: no schema change, so stores stay format 1,
+    /// open in older sqlprep, and keep every attempt.
     public func setCurrent(_ exercise: String?) throws {
         try transaction {
+            try run("DELETE FROM meta WHERE key = 'current'", [])
             if let exercise {
-                try run("INSERT OR REPLACE INTO meta (key, value) VALUES ('current', ?)", [.text(exercise)])
+                try run("INSERT OR REPLACE INTO meta (key, value) VALUES ('current_exercise', ?)", [.text(exercise)])
             } else {
-                try run("DELETE FROM meta WHERE key = 'current'", [])
+                try run("DELETE FROM meta WHERE key = 'current_exercise'", [])
             }
         }
     }
 
+    /// The exercise last set with ``setCurrent(_:)``, or nil.
     public func current() throws -> String? {
-        if case .text(let id)? = try rows("SELECT value FROM meta WHERE key = 'current'").first?.first { return id }
+        try meta("current_exercise")
+    }
+
+    /// The `goto` choice as sqlprep wrote it before ``setCurrent(_:)`` (meta key `current`): it meant
+    /// "this exercise, until it is passed", so it is honoured only while the exercise is not passed.
+    /// Present only in stores last moved by an older sqlprep.
+    public func legacyCurrent() throws -> String? {
+        try meta("current")
+    }
+
+    private func meta(_ key: String) throws -> String? {
+        if case .text(let value)? = try rows("SELECT value FROM meta WHERE key = ?", [.text(key)]).first?.first { return value }
         return nil
     }
 
@@ -239,7 +258,7 @@ public final class ProgressStore {
             throw WorkspaceError.from(error, path: backupPath)
         }
         try transaction {
-            try db.execute("DELETE FROM attempts; DELETE FROM hints; DELETE FROM events; DELETE FROM meta WHERE key = 'current'")
+            try db.execute("DELETE FROM attempts; DELETE FROM hints; DELETE FROM events; DELETE FROM meta WHERE key IN ('current', 'current_exercise')")
         }
     }
 }

@@ -5,16 +5,48 @@ import SQLPrepExercises
 /// `.sqlprep/progress.db` (the progress store, owned by ``ProgressStore``).
 public struct Workspace: Sendable {
     public let root: String
+    /// How ``root`` was chosen, so that messages can say where a workspace would be made.
+    public let origin: Origin
 
-    public init(root: String) {
-        self.root = URL(fileURLWithPath: root).standardizedFileURL.path
+    /// How a workspace's folder was chosen.
+    public enum Origin: Sendable, Hashable {
+        /// Named with `--workspace`, or given by the caller.
+        case named
+        /// `SQLPREP_WORKSPACE`.
+        case environment
+        /// Found from the current folder upward: the nearest folder holding `.sqlprep/progress.db`.
+        case found
+        /// No workspace in the current folder or any above it: the current folder, where `next` or
+        /// `init` makes one.
+        case currentFolder
     }
 
-    /// `--workspace`, else `SQLPREP_WORKSPACE`, else the current folder.
-    public static func locate(explicit: String?) -> Workspace {
-        if let explicit { return Workspace(root: explicit) }
-        if let env = ProcessInfo.processInfo.environment["SQLPREP_WORKSPACE"], !env.isEmpty { return Workspace(root: env) }
-        return Workspace(root: FileManager.default.currentDirectoryPath)
+    public init(root: String, origin: Origin = .named) {
+        self.root = URL(fileURLWithPath: root).standardizedFileURL.path
+        self.origin = origin
+    }
+
+    /// `--workspace`, else `SQLPREP_WORKSPACE`, else the nearest workspace from `folder` (the current
+    /// folder) upward, as git finds `.git`, else `folder` itself.
+    public static func locate(
+        explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        from folder: String = FileManager.default.currentDirectoryPath
+    ) -> Workspace {
+        if let explicit { return Workspace(root: explicit, origin: .named) }
+        if let env = environment["SQLPREP_WORKSPACE"], !env.isEmpty { return Workspace(root: env, origin: .environment) }
+        return discover(from: folder) ?? Workspace(root: folder, origin: .currentFolder)
+    }
+
+    /// The nearest folder from `folder` upward (`folder` itself included) that holds a progress store.
+    public static func discover(from folder: String) -> Workspace? {
+        var path = URL(fileURLWithPath: folder).standardizedFileURL.path
+        while true {
+            let candidate = Workspace(root: path, origin: .found)
+            if candidate.exists { return candidate }
+            let parent = (path as NSString).deletingLastPathComponent
+            if parent.isEmpty || parent == path { return nil }
+            path = parent
+        }
     }
 
     public var stateFolder: String { root + "/.sqlprep" }

@@ -89,6 +89,40 @@ struct InteractiveTests {
         #expect(!session.isRunning, "q quits")
     }
 
+    @Test(
+        "watch works on the current exercise: one chosen with goto, passed or not, and from a subfolder",
+        arguments: [
+            // (passed before goto, watch started from answers/ without --workspace)
+            (false, false),
+            (true, false),
+            (false, true),
+        ])
+    func watchCurrent(passedBefore: Bool, fromSubfolder: Bool) throws {
+        let workspace = try Scratch.folder()
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        _ = try CLI.run(["init", "--workspace", workspace])
+        let answer = workspace + "/answers/cpc-by-channel.sql"
+        let right = try LearnerJourneyTests.file("03-marketing/cpc-by-channel/solution.sql")
+        if passedBefore {
+            try right.write(toFile: answer, atomically: true, encoding: .utf8)
+            #expect(try CLI.run(["submit", answer, "--workspace", workspace]).status == 0)
+        }
+        #expect(try CLI.run(["goto", "cpc-by-channel", "--workspace", workspace]).status == 0)
+        let command = fromSubfolder
+            ? "sh -c 'cd \(workspace)/answers && env -u SQLPREP_WORKSPACE \(CLI.binary.path) watch'"
+            : "\(CLI.binary.path) watch --workspace \(workspace)"
+        let session = try TmuxSession(command: command, height: 100)  // tall enough for the Next: line
+        defer { session.kill() }
+        try session.waitFor("sqlprep watch · Cost per click by channel in 2024")
+        if !passedBefore { try right.write(toFile: answer, atomically: true, encoding: .utf8) }
+        try session.waitFor("✓ passed")
+        #expect(try session.screen().contains("Next: Cost per order by channel"))
+        try session.send("n")
+        try session.waitFor("sqlprep watch · Cost per order by channel")
+        try session.send("q")
+        #expect(!FileManager.default.fileExists(atPath: workspace + "/answers/.sqlprep"), "no workspace nested in answers/")
+    }
+
     @Test("watch --poll notices saves without file events")
     func watchPolling() throws {
         let workspace = try Scratch.folder()

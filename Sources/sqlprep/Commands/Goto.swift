@@ -17,8 +17,7 @@ extension SQLPrep {
         func run() throws {
             let session = try options.session(create: true)
             let exercise = try options.courseOptions.exercise(id, in: session.course)
-            try session.store.setCurrent(exercise.id)
-            try session.store.recordEvent("goto", exercise: exercise.id)
+            try session.goTo(exercise)
             try session.workspace.writeStarter(for: exercise)
             let passed = try session.progress()[exercise.id]?.passed == true
             print("Current exercise: \(exercise.title) (\(relativePath(session.workspace.answerPath(for: exercise)))).\(passed ? " You have passed it already; submitting again is fine." : "") Run sqlprep next to see it.")

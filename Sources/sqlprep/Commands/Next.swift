@@ -8,9 +8,11 @@ extension SQLPrep {
         static let configuration = CommandConfiguration(
             abstract: "Show the exercise to work on next, and create its answer file.",
             discussion: """
-                Shows the first exercise you have not passed, in course order (or the one chosen with \
-                sqlprep goto): the question, the columns to return, the tables it needs with a few rows \
-                each, and where your answer file is. The first run in a folder makes it a workspace.
+                Shows the current exercise: the question, the columns to return, the tables it needs with \
+                a few rows each, and where your answer file is. The current exercise starts as the first \
+                in course order; passing it moves on to the next one you have not passed; sqlprep goto ID \
+                and sqlprep skip move it too. Run in a folder inside a workspace, it uses that workspace (as git \
+                finds .git); the first run in a folder outside any workspace makes it one.
 
                 Example:
                   sqlprep next

@@ -13,14 +13,18 @@ extension SQLPrep {
 
         func run() throws {
             let session = try options.session(create: true)
-            guard let exercise = try session.current() else {
+            guard let (exercise, next) = try session.skip() else {
                 print("Every exercise is passed: nothing to skip.")
                 return
             }
-            try session.store.recordEvent("skip", exercise: exercise.id)
-            try session.store.setCurrent(nil)
-            let next = try session.current()
-            print("Skipped \(exercise.id).\(next.map { " Next: \($0.title) — run sqlprep next." } ?? "")")
+            switch next {
+            case exercise?:
+                print("Skipped \(exercise.id), but it is the only exercise you have not passed, so it stays current.")
+            case let next?:
+                print("Skipped \(exercise.id). Next: \(next.title) — run sqlprep next.")
+            case nil:
+                print("Skipped \(exercise.id). Every exercise is passed.")
+            }
         }
     }
 }

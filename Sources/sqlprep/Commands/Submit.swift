@@ -12,7 +12,10 @@ extension SQLPrep {
             discussion: """
                 With no FILE, checks the current exercise's answer file (answers/ID.sql). Otherwise the \
                 exercise is the one named by --exercise, else the file's name (ID.sql), else a \
-                '-- exercise: ID' comment on the file's first line. In a workspace the attempt is recorded.
+                '-- exercise: ID' comment on the file's first line. FILE is read from the current folder; the \
+                attempt is recorded in the workspace (--workspace, else $SQLPREP_WORKSPACE, else the one the \
+                current folder is in, so this works from answers/ too). Outside any workspace the query is \
+                checked and a note says that nothing was recorded.
 
                 Examples:
                   sqlprep submit
@@ -61,7 +64,7 @@ extension SQLPrep {
                 target = try options.courseOptions.exercise(try Submit.exerciseID(explicit: exercise, file: file, bytes: bytes, course: course), in: course)
             } else {
                 guard let session else {
-                    throw ValidationError("Give a query file (sqlprep submit answer.sql), or run sqlprep next first to start a workspace here.")
+                    throw ValidationError("\(options.missing). Or give a query file: sqlprep submit answer.sql.")
                 }
                 guard let current = try exercise.map({ try options.courseOptions.exercise($0, in: course) }) ?? session.current() else {
                     print("Every exercise is passed — nothing to submit. sqlprep list shows them all.")
@@ -73,6 +76,9 @@ extension SQLPrep {
                 bytes = try readQueryFile(path, otherwise: "or run sqlprep reset \(current.id) to write a fresh starter file")
             }
             let query = String(decoding: bytes, as: UTF8.self)
+            if session == nil {
+                Terminal.error("Not recorded: \(options.missing.prefix(1).lowercased() + options.missing.dropFirst()).")
+            }
             if let session, session.workspace.answerIsUntouched(target), file == nil {
                 print("\(relativePath(path)) holds only the starter comments: write your query below them, then submit again.")
                 throw ExitCode(1)
@@ -127,7 +133,7 @@ extension SQLPrep {
                     print(target.solution.trimmingCharacters(in: .whitespacesAndNewlines))
                     if let session {
                         print("")
-                        if let next = try session.following(target) {
+                        if let next = try session.current() {
                             print("Next: \(next.title) — run " + style.bold("sqlprep next") + ".")
                         } else {
                             print(style.green("That was the last one: every exercise is passed."))

@@ -69,8 +69,7 @@ struct Watcher {
                 switch key {
                 case UInt8(ascii: "q"), 3, 4: return  // q, Ctrl-C, Ctrl-D
                 case UInt8(ascii: "n"):
-                    try session.store.setCurrent(nil)
-                    showCurrent()
+                    showCurrent()  // after a pass, the current exercise is the next one
                 case UInt8(ascii: "h"):
                     if let exercise { body = child(["hint", exercise.id]) }
                 case UInt8(ascii: "l"):

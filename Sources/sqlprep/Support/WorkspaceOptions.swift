@@ -2,9 +2,12 @@ import ArgumentParser
 import SQLPrepExercises
 import SQLPrepWorkspace
 
-/// `--workspace DIR` (else `SQLPREP_WORKSPACE`, else the current folder) and the course.
+/// `--workspace DIR` (else `SQLPREP_WORKSPACE`, else the workspace holding the current folder, else
+/// the current folder) and the course.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The workspace folder (default: $SQLPREP_WORKSPACE, else the current folder).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(
+        "The workspace folder (default: $SQLPREP_WORKSPACE, else the workspace the current folder is in, else the current folder).",
+        valueName: "dir"))
     var workspace: String?
 
     @OptionGroup var courseOptions: CourseOptions
@@ -19,5 +22,15 @@ struct WorkspaceOptions: ParsableArguments {
             Terminal.error("Created a sqlprep workspace in \(location.root) (answers/ for your queries, .sqlprep/ for your progress).")
         }
         return session
+    }
+
+    /// Where there is no workspace yet, and how to make one there: for messages.
+    var missing: String {
+        let location = location
+        return switch location.origin {
+        case .currentFolder: "No sqlprep workspace in this folder or any folder above it; sqlprep next makes one here"
+        case .environment: "No sqlprep workspace in \(location.root) (SQLPREP_WORKSPACE); sqlprep next makes one there"
+        case .named, .found: "No sqlprep workspace in \(location.root); sqlprep next --workspace \(location.root) makes one there"
+        }
     }
 }
