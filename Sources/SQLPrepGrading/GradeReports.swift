@@ -1,6 +1,7 @@
 import Foundation
 import SQLPrepExercises
 import SQLPrepSandbox
+import SQLPrepText
 
 /// Renders ``ClassGrades`` into the output folder's files. Pure: every function returns text, so
 /// the same grades always give byte-identical files (nothing here reads a clock or the environment).
@@ -55,7 +56,10 @@ public enum GradeReports {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded)
     }
 
-    static func json(_ text: String) -> String { ResultFormatter.jsonString(text) }
+    /// The grade files' JSON strings. results/<learner>.json and summary.json are built by hand, not with
+    /// `JSONEncoder`: their layout (one test or exercise per line, `": "` spacing, fields in Gradescope's
+    /// documented order) and their numbers (at most two decimals, see ``number(_:)``) are not what it writes.
+    static func json(_ text: String) -> String { JSONText.string(text) }
 
     // MARK: grades.json
 
