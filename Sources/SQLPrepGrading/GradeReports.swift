@@ -1,6 +1,5 @@
 import Foundation
 import SQLPrepExercises
-import SQLPrepSandbox
 import SQLPrepText
 
 /// Renders ``ClassGrades`` into the output folder's files. Pure: every function returns text, so
@@ -92,10 +91,10 @@ public enum GradeReports {
     /// One row per learner, one column per exercise, then total, maximum and percentage: the shape
     /// LMS gradebooks (Canvas, Moodle, Blackboard) import.
     static func gradebook(_ grades: ClassGrades) -> String {
-        var lines = [ResultFormatter.csvLine(["learner", "name", "email"] + grades.exercises + ["total", "max", "percent"])]
+        var lines = [CSV.line(["learner", "name", "email"] + grades.exercises + ["total", "max", "percent"])]
         for learner in grades.learners {
             let percent = learner.maxPoints > 0 ? learner.points / learner.maxPoints * 100 : 0
-            lines.append(ResultFormatter.csvLine(
+            lines.append(CSV.line(
                 [learner.learner, learner.name, learner.email] + learner.exercises.map { number($0.points) }
                     + [number(learner.points), number(learner.maxPoints), String(format: "%.1f", percent)]))
         }

@@ -134,25 +134,15 @@ public struct ResultFormatter: Sendable {
 
     // MARK: CSV
 
-    /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, a quote or a line break,
-    /// quotes doubled; NULL is an empty field; a header row first.
+    /// RFC 4180 (see ``CSV``): CRLF line ends, fields quoted when they hold a comma, a quote or a
+    /// line break, quotes doubled; NULL is an empty field; a header row first.
     public static func csv(columns: [String], rows: [[Value]]) -> String {
-        var out = csvLine(columns)
+        var out: [UInt8] = []
+        CSV.appendLine(columns, to: &out)
         for row in rows {
-            out += csvLine(row.map { value in value.isNull ? "" : value.description })
+            CSV.appendLine(row.map { value in value.isNull ? "" : value.description }, to: &out)
         }
-        return out
-    }
-
-    public static func csvLine(_ fields: [String]) -> String {
-        fields.map(csvField).joined(separator: ",") + "\r\n"
-    }
-
-    // Looks at Characters, not bytes, unlike ``CSV`` (so a CR LF pair inside a value, one Character,
-    // is not quoted); kept, with the gradebook its other user, until the switch to ``CSV`` in its own commit.
-    static func csvField(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: JSON
