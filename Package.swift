@@ -26,7 +26,7 @@ let package = Package(
         // The libraries, for the fuzz targets in Fuzz/ (and anyone embedding sqlprep).
         .library(
             name: "SQLPrepKit",
-            targets: ["SQLiteKit", "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises", "SQLPrepWorkspace", "SQLPrepGrading"]
+            targets: ["SQLPrepText", "SQLiteKit", "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises", "SQLPrepWorkspace", "SQLPrepGrading"]
         ),
     ],
     dependencies: [
@@ -44,27 +44,30 @@ let package = Package(
         // Child processes that are reaped reliably (see ChildProcess.swift for why not Foundation's Process).
         .target(name: "CSpawn"),
         .target(name: "SQLPrepProcess", dependencies: ["CSpawn"], swiftSettings: swiftSettings),
+        // Text output every layer shares: ANSI styling, plural/indent wording, the CSV writer and reader,
+        // JSON string escaping. Pure Swift, no dependencies, so the lowest layers can use it.
+        .target(name: "SQLPrepText", swiftSettings: swiftSettings),
         // Layer 2: running untrusted SQL under limits.
-        .target(name: "SQLPrepSandbox", dependencies: ["SQLiteKit"], swiftSettings: swiftSettings),
+        .target(name: "SQLPrepSandbox", dependencies: ["SQLiteKit", "SQLPrepText"], swiftSettings: swiftSettings),
         // Layer 3: the deterministic "shop" dataset.
-        .target(name: "SQLPrepData", dependencies: ["SQLiteKit"], swiftSettings: hotSwiftSettings),
+        .target(name: "SQLPrepData", dependencies: ["SQLiteKit", "SQLPrepText"], swiftSettings: hotSwiftSettings),
         // Layer 4: exercises, result comparison, verdicts.
         .target(
             name: "SQLPrepExercises",
-            dependencies: ["SQLiteKit", "SQLPrepSandbox", "SQLPrepData"],
+            dependencies: ["SQLiteKit", "SQLPrepSandbox", "SQLPrepData", "SQLPrepText"],
             swiftSettings: hotSwiftSettings,
             plugins: ["EmbedCoursePlugin"]
         ),
         // Layer 5: the learner's workspace and progress store.
         .target(
             name: "SQLPrepWorkspace",
-            dependencies: ["SQLiteKit", "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises"],
+            dependencies: ["SQLiteKit", "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises", "SQLPrepText"],
             swiftSettings: swiftSettings
         ),
         // Layer 6: grading a class.
         .target(
             name: "SQLPrepGrading",
-            dependencies: ["SQLiteKit", "SQLPrepData", "SQLPrepSandbox", "SQLPrepExercises", "SQLPrepProcess"],
+            dependencies: ["SQLiteKit", "SQLPrepData", "SQLPrepSandbox", "SQLPrepExercises", "SQLPrepProcess", "SQLPrepText"],
             swiftSettings: swiftSettings
         ),
         // Build tool: compiles Exercises/ into SQLPrepExercises, so the catalog ships inside the binary.
@@ -75,7 +78,7 @@ let package = Package(
             name: "sqlprep",
             dependencies: [
                 "SQLiteKit", "SQLPrepSandbox", "SQLPrepData", "SQLPrepExercises", "SQLPrepWorkspace", "SQLPrepGrading",
-                "SQLPrepProcess", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SQLPrepProcess", "SQLPrepText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -89,9 +92,10 @@ let package = Package(
         ),
         // What the test targets share (the checkout's root, scratch folders, CPU load), instead of copies.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "SQLPrepTextTests", dependencies: ["SQLPrepText"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLiteKitTests", dependencies: ["SQLiteKit"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLPrepProcessTests", dependencies: ["SQLPrepProcess"], swiftSettings: swiftSettings),
-        .testTarget(name: "SQLPrepDataTests", dependencies: ["SQLPrepData", "SQLiteKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "SQLPrepDataTests", dependencies: ["SQLPrepData", "SQLPrepText", "SQLiteKit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SQLPrepSandboxTests",
             dependencies: ["SQLPrepSandbox", "SQLPrepData", "SQLiteKit"],
@@ -99,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SQLPrepExercisesTests",
-            dependencies: ["SQLPrepExercises", "SQLPrepSandbox", "SQLPrepData", "SQLiteKit", "TestSupport"],
+            dependencies: ["SQLPrepExercises", "SQLPrepSandbox", "SQLPrepData", "SQLPrepText", "SQLiteKit", "TestSupport"],
             exclude: ["Rewrites"],  // test data, read from the source tree
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import SQLiteKit
+import SQLPrepText
 
 /// Writes a table as CSV: a header row, RFC 4180 quoting (CRLF line ends, quotes doubled,
 /// fields with a comma, quote or line break quoted), NULL as an empty field.
@@ -24,20 +25,8 @@ public enum CSVExport {
         return count
     }
 
+    /// One CSV record as bytes (see ``CSV/appendLine(_:to:)``).
     public static func appendLine(_ fields: [String], to out: inout [UInt8]) {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
-                out.append(UInt8(ascii: "\""))
-                for byte in field.utf8 {
-                    if byte == UInt8(ascii: "\"") { out.append(byte) }
-                    out.append(byte)
-                }
-                out.append(UInt8(ascii: "\""))
-            } else {
-                out.append(contentsOf: field.utf8)
-            }
-        }
-        out.append(contentsOf: [0x0D, 0x0A])
+        CSV.appendLine(fields, to: &out)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import SQLPrepExercises
-import SQLPrepSandbox
+import SQLPrepText
 
 /// Renders ``ClassGrades`` into the output folder's files. Pure: every function returns text, so
 /// the same grades always give byte-identical files (nothing here reads a clock or the environment).
@@ -55,7 +55,10 @@ public enum GradeReports {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded)
     }
 
-    static func json(_ text: String) -> String { ResultFormatter.jsonString(text) }
+    /// The grade files' JSON strings. results/<learner>.json and summary.json are built by hand, not with
+    /// `JSONEncoder`: their layout (one test or exercise per line, `": "` spacing, fields in Gradescope's
+    /// documented order) and their numbers (at most two decimals, see ``number(_:)``) are not what it writes.
+    static func json(_ text: String) -> String { JSONText.string(text) }
 
     // MARK: grades.json
 
@@ -88,10 +91,10 @@ public enum GradeReports {
     /// One row per learner, one column per exercise, then total, maximum and percentage: the shape
     /// LMS gradebooks (Canvas, Moodle, Blackboard) import.
     static func gradebook(_ grades: ClassGrades) -> String {
-        var lines = [ResultFormatter.csvLine(["learner", "name", "email"] + grades.exercises + ["total", "max", "percent"])]
+        var lines = [CSV.line(["learner", "name", "email"] + grades.exercises + ["total", "max", "percent"])]
         for learner in grades.learners {
             let percent = learner.maxPoints > 0 ? learner.points / learner.maxPoints * 100 : 0
-            lines.append(ResultFormatter.csvLine(
+            lines.append(CSV.line(
                 [learner.learner, learner.name, learner.email] + learner.exercises.map { number($0.points) }
                     + [number(learner.points), number(learner.maxPoints), String(format: "%.1f", percent)]))
         }

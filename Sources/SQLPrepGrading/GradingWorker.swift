@@ -3,6 +3,7 @@ import SQLiteKit
 import SQLPrepData
 import SQLPrepExercises
 import SQLPrepSandbox
+import SQLPrepText
 
 /// One unit of grading work: a learner's query for one exercise, run on every dataset.
 public struct GradingJob: Sendable, Codable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import SQLPrepText
 
 /// The class list (`--roster roster.csv`): a header row with `id`, and optionally `name` and `email`.
 /// Learners on the roster who submitted nothing are graded zero with reason `missing`.
@@ -49,45 +50,5 @@ public struct Roster: Sendable, Hashable {
         }
         guard problems.isEmpty else { throw GradingError.badInput(file: file, problems: problems) }
         return Roster(learners: learners)
-    }
-}
-
-/// RFC 4180 CSV: fields separated by commas, records by CRLF or LF, quoted fields with doubled quotes.
-/// (A few lines here rather than a CSV dependency: the roster is the only CSV sqlprep reads.)
-enum CSV {
-    static func parse(_ text: String) -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field = ""
-        var quoted = false
-        var iterator = Array(text.unicodeScalars).makeIterator()
-        var pending: Unicode.Scalar?
-        func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
-        }
-        while let c = next() {
-            if quoted {
-                if c == "\"" {
-                    if let d = next() {
-                        if d == "\"" { field.unicodeScalars.append(d) } else { quoted = false; pending = d }
-                    } else { quoted = false }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-            } else if c == "\"" && field.isEmpty {
-                quoted = true
-            } else if c == "," {
-                record.append(field); field = ""
-            } else if c == "\n" || c == "\r" {
-                if c == "\r", let d = next(), d != "\n" { pending = d }
-                record.append(field); field = ""
-                records.append(record); record = []
-            } else {
-                field.unicodeScalars.append(c)
-            }
-        }
-        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
-        return records
     }
 }

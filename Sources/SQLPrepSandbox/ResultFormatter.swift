@@ -1,5 +1,6 @@
 import Foundation
 import SQLiteKit
+import SQLPrepText
 
 /// Renders a ``QueryResult`` as text: a box table like the sqlite3 shell's `.mode box`, CSV
 /// (RFC 4180) or JSON. Pure string building; the CLI decides where it goes.
@@ -125,37 +126,30 @@ public struct ResultFormatter: Sendable {
     func displayWidth(_ text: String) -> Int { text.count }
 
     func style(_ text: String, bold: Bool = false, dim: Bool = false) -> String {
-        guard color else { return text }
-        if bold { return "\u{1B}[1m\(text)\u{1B}[0m" }
-        if dim { return "\u{1B}[2m\(text)\u{1B}[0m" }
+        let style = TextStyle(color: color)
+        if bold { return style.bold(text) }
+        if dim { return style.dim(text) }
         return text
     }
 
     // MARK: CSV
 
-    /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, a quote or a line break,
-    /// quotes doubled; NULL is an empty field; a header row first.
+    /// RFC 4180 (see ``CSV``): CRLF line ends, fields quoted when they hold a comma, a quote or a
+    /// line break, quotes doubled; NULL is an empty field; a header row first.
     public static func csv(columns: [String], rows: [[Value]]) -> String {
-        var out = csvLine(columns)
+        var out: [UInt8] = []
+        CSV.appendLine(columns, to: &out)
         for row in rows {
-            out += csvLine(row.map { value in value.isNull ? "" : value.description })
+            CSV.appendLine(row.map { value in value.isNull ? "" : value.description }, to: &out)
         }
-        return out
-    }
-
-    public static func csvLine(_ fields: [String]) -> String {
-        fields.map(csvField).joined(separator: ",") + "\r\n"
-    }
-
-    public static func csvField(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: JSON
 
     /// `{"columns": [...], "rows": [[...], ...]}` with integers and reals as JSON numbers, text as
-    /// strings, NULL as null and blobs as `"x'…'"` hex strings.
+    /// strings, NULL as null and blobs as `"x'…'"` hex strings. Built by hand, not with `JSONEncoder`:
+    /// reals keep SQLite's text (``Value/format(real:)``), which `JSONEncoder` would write its own way.
     public static func json(columns: [String], rows: [[Value]]) -> String {
         var out = "{\"columns\":[" + columns.map(jsonString).joined(separator: ",") + "],\"rows\":["
         out += rows.map { row in "[" + row.map(jsonValue).joined(separator: ",") + "]" }.joined(separator: ",")
@@ -172,24 +166,6 @@ public struct ResultFormatter: Sendable {
         }
     }
 
-    public static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (see ``JSONText/string(_:)``).
+    public static func jsonString(_ text: String) -> String { JSONText.string(text) }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import SQLPrepExercises
-import SQLPrepSandbox
+import SQLPrepText
 
 /// The learner's progress as text (bars per track, a line per exercise) or JSON.
 public enum ProgressText {
@@ -30,15 +30,18 @@ public enum ProgressText {
     }
 
     /// `[{"id": …, "title": …, "track": …, "difficulty": …, "status": …, "attempts": n, "hints": n}, …]`
+    /// Built by hand (see ``JSONText``): the fields keep this documented order.
     public static func json(session: LearnerSession?, course: Course) -> String {
         let progress = (try? session?.progress()) ?? [:]
-        typealias F = ResultFormatter
+        typealias J = JSONText
         let items = course.exercises.map { exercise -> String in
             let state = progress[exercise.id] ?? ExerciseProgress()
-            return "{\"id\":\(F.jsonString(exercise.id)),\"title\":\(F.jsonString(exercise.title)),\"track\":\(F.jsonString(exercise.track.folder)),"
-                + "\"difficulty\":\(F.jsonString(exercise.difficulty.rawValue)),\"status\":\(F.jsonString(state.status.rawValue)),"
-                + "\"attempts\":\(state.attempts),\"hints\":\(state.hintsRevealed)}"
+            return J.object([
+                ("id", J.string(exercise.id)), ("title", J.string(exercise.title)), ("track", J.string(exercise.track.folder)),
+                ("difficulty", J.string(exercise.difficulty.rawValue)), ("status", J.string(state.status.rawValue)),
+                ("attempts", "\(state.attempts)"), ("hints", "\(state.hintsRevealed)"),
+            ])
         }
-        return "[" + items.joined(separator: ",") + "]"
+        return J.array(items)
     }
 }

@@ -5,6 +5,7 @@ import SQLPrepSandbox
 import SQLiteKit
 import TestSupport
 import Testing
+import SQLPrepText
 
 /// Sandboxes over the datasets the built-in course uses, built once for the whole test process.
 enum CatalogFixture {

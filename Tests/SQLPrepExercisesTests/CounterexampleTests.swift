@@ -5,6 +5,7 @@ import SQLPrepSandbox
 import SQLiteKit
 import TestSupport
 import Testing
+import SQLPrepText
 
 enum CounterexampleFixture {
     private static let lock = NSLock()

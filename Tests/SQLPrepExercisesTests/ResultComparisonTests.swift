@@ -3,6 +3,7 @@ import SQLPrepData
 import SQLPrepSandbox
 import SQLiteKit
 import Testing
+import SQLPrepText
 
 /// A comparison case: a contract, the reference rows, the learner's rows, and what must come out.
 struct ComparisonCase: CustomTestStringConvertible, Sendable {

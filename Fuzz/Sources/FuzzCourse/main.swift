@@ -1,4 +1,5 @@
 import SQLPrepExercises
+import SQLPrepText
 
 // bytes → a course's files → the loader's problems or a course. The input is split on NUL bytes
 // into: manifest, exercise.txt, hints.md, one wrong query, and extra file paths.

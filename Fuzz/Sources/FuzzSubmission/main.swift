@@ -1,6 +1,7 @@
 import SQLPrepData
 import SQLPrepExercises
 import SQLPrepSandbox
+import SQLPrepText
 
 // bytes → sandbox → comparison with a reference → verdict text: the whole submission pipeline.
 enum Fixture {

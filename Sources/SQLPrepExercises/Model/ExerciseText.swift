@@ -1,5 +1,6 @@
 import Foundation
 import SQLPrepData
+import SQLPrepText
 
 /// An exercise as a learner reads it: title, track and difficulty, the prompt, the output contract
 /// and the tables the question needs.

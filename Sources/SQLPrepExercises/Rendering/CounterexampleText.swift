@@ -1,5 +1,6 @@
 import SQLiteKit
 import SQLPrepSandbox
+import SQLPrepText
 
 /// A counterexample as the learner reads it: the few rows, then both results on them, with the
 /// rows that differ marked.
@@ -17,16 +18,16 @@ public enum CounterexampleText {
         for table in example.tables {
             lines.append("")
             lines.append("  \(table.name)" + (table.rows.isEmpty ? " (no rows)" : ""))
-            if !table.rows.isEmpty { lines.append(indent(formatter.table(columns: table.columns, rows: table.rows, footer: false))) }
+            if !table.rows.isEmpty { lines.append(Wording.indent(formatter.table(columns: table.columns, rows: table.rows, footer: false))) }
         }
         lines.append("")
         let marked = !example.referenceMarks.isEmpty || !example.learnerMarks.isEmpty
         func result(_ result: QueryResult, marks: Set<Int>) -> String {
             guard marked, !result.rows.isEmpty else {
-                return indent(formatter.table(columns: result.columns, rows: result.rows, footer: result.rows.isEmpty))
+                return Wording.indent(formatter.table(columns: result.columns, rows: result.rows, footer: result.rows.isEmpty))
             }
             let rows = result.rows.enumerated().map { [Value.text(marks.contains($0.offset) ? marker : "")] + $0.element }
-            return indent(formatter.table(columns: [""] + result.columns, rows: rows, footer: false))
+            return Wording.indent(formatter.table(columns: [""] + result.columns, rows: rows, footer: false))
         }
         lines.append("  The answer on these rows:")
         lines.append(result(example.reference, marks: example.referenceMarks))
@@ -49,20 +50,21 @@ public enum CounterexampleText {
         var their: String { self == .learner ? "your" : "the" }
     }
 
-    static func indent(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
-    }
-
     /// `{"rows": n, "runs": n, "ms": n, "tables": [{"name", "result"}], "reference": {...}, "learner": {...},
     /// "reference_marked": [i], "learner_marked": [i]}`
+    /// Built by hand (see ``JSONText``): the fields keep this order, and the results are
+    /// ``ResultFormatter/json(columns:rows:)``, whose numbers `JSONEncoder` would write differently.
     public static func json(_ example: Counterexample) -> String {
-        typealias F = ResultFormatter
-        let tables = example.tables.map { "{\"name\":\(F.jsonString($0.name)),\"result\":\(F.json(columns: $0.columns, rows: $0.rows))}" }
-        func list(_ marks: Set<Int>) -> String { "[" + marks.sorted().map(String.init).joined(separator: ",") + "]" }
-        return "{\"rows\":\(example.rowCount),\"runs\":\(example.runs),\"ms\":\(Int(example.milliseconds)),\"tables\":[\(tables.joined(separator: ","))],"
-            + "\"reference\":\(F.json(columns: example.reference.columns, rows: example.reference.rows)),"
-            + "\"learner\":\(F.json(columns: example.learner.columns, rows: example.learner.rows)),"
-            + "\"reference_marked\":\(list(example.referenceMarks)),\"learner_marked\":\(list(example.learnerMarks))}"
+        typealias J = JSONText
+        func result(_ columns: [String], _ rows: [[Value]]) -> String { ResultFormatter.json(columns: columns, rows: rows) }
+        let tables = example.tables.map { J.object([("name", J.string($0.name)), ("result", result($0.columns, $0.rows))]) }
+        func list(_ marks: Set<Int>) -> String { J.array(marks.sorted().map(String.init)) }
+        return J.object([
+            ("rows", "\(example.rowCount)"), ("runs", "\(example.runs)"), ("ms", "\(Int(example.milliseconds))"), ("tables", J.array(tables)),
+            ("reference", result(example.reference.columns, example.reference.rows)),
+            ("learner", result(example.learner.columns, example.learner.rows)),
+            ("reference_marked", list(example.referenceMarks)), ("learner_marked", list(example.learnerMarks)),
+        ])
     }
 
     /// One line for a search the safety net stopped, so that the missing example is not a mystery.

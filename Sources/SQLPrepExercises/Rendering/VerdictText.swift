@@ -2,6 +2,7 @@ import Foundation
 import SQLiteKit
 import SQLPrepData
 import SQLPrepSandbox
+import SQLPrepText
 
 /// Renders a ``Verdict`` for a person (text) or a tool (JSON).
 public enum VerdictText {
@@ -27,23 +28,23 @@ public enum VerdictText {
             }
             lines.append(style.red(style.bold("✗ " + headline)))
             if report.expectedColumns.count != report.actualColumns.count {
-                lines.append("  Expected \(report.expectedColumns.count) column\(plural(report.expectedColumns.count)) (\(report.expectedColumns.joined(separator: ", "))), got \(report.actualColumns.count) (\(report.actualColumns.joined(separator: ", "))).")
+                lines.append("  Expected \(report.expectedColumns.count) column\(Wording.plural(report.expectedColumns.count)) (\(report.expectedColumns.joined(separator: ", "))), got \(report.actualColumns.count) (\(report.actualColumns.joined(separator: ", "))).")
             }
             if report.expectedRowCount != report.actualRowCount {
-                lines.append("  Expected \(report.expectedRowCount) row\(plural(report.expectedRowCount)), got \(report.actualRowCount).")
+                lines.append("  Expected \(report.expectedRowCount) row\(Wording.plural(report.expectedRowCount)), got \(report.actualRowCount).")
             }
             if let row = report.outOfOrderRow {
                 lines.append("  Row \(row + 1) breaks the order: the answer is sorted by \(exercise.contract.orderDescription).")
             }
             if !report.missingRows.isEmpty {
                 lines.append("")
-                lines.append("  Missing from your result (\(report.missingRowsTotal) row\(plural(report.missingRowsTotal))\(report.missingRowsTotal > report.missingRows.count ? ", first \(report.missingRows.count) shown" : "")):")
-                lines.append(indent(formatter.table(columns: report.expectedColumns, rows: report.missingRows, footer: false)))
+                lines.append("  Missing from your result (\(report.missingRowsTotal) row\(Wording.plural(report.missingRowsTotal))\(report.missingRowsTotal > report.missingRows.count ? ", first \(report.missingRows.count) shown" : "")):")
+                lines.append(Wording.indent(formatter.table(columns: report.expectedColumns, rows: report.missingRows, footer: false)))
             }
             if !report.unexpectedRows.isEmpty {
                 lines.append("")
-                lines.append("  In your result but not in the answer (\(report.unexpectedRowsTotal) row\(plural(report.unexpectedRowsTotal))\(report.unexpectedRowsTotal > report.unexpectedRows.count ? ", first \(report.unexpectedRows.count) shown" : "")):")
-                lines.append(indent(formatter.table(columns: report.actualColumns, rows: report.unexpectedRows, footer: false)))
+                lines.append("  In your result but not in the answer (\(report.unexpectedRowsTotal) row\(Wording.plural(report.unexpectedRowsTotal))\(report.unexpectedRowsTotal > report.unexpectedRows.count ? ", first \(report.unexpectedRows.count) shown" : "")):")
+                lines.append(Wording.indent(formatter.table(columns: report.actualColumns, rows: report.unexpectedRows, footer: false)))
             }
             if !report.cellDifferences.isEmpty {
                 lines.append("")
@@ -55,7 +56,7 @@ public enum VerdictText {
                         rows.append([.text(key.isEmpty ? "(the row)" : key), .text(exercise.contract.columns[cell.column].name), cell.expected, cell.actual])
                     }
                 }
-                lines.append(indent(formatter.table(columns: ["row", "column", "expected", "yours"], rows: rows, footer: false)))
+                lines.append(Wording.indent(formatter.table(columns: ["row", "column", "expected", "yours"], rows: rows, footer: false)))
             }
             for diagnosis in report.diagnoses where diagnosis.code != .wrongOrder {
                 lines.append("")
@@ -87,34 +88,29 @@ public enum VerdictText {
         return lines
     }
 
-    static func indent(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
-    }
-
-    static func plural(_ n: Int) -> String { n == 1 ? "" : "s" }
-
     static func formatMilliseconds(_ ms: Double) -> String {
         ms < 1000 ? "\(Int(ms.rounded())) ms" : String(format: "%.2f s", ms / 1000)
     }
 
     /// The stable JSON object for tools: exercise, status, reason, diagnoses, counts, timing, dataset and result hash.
+    /// Built by hand (see ``JSONText``): the fields keep this documented order, and `extra` fields follow them.
     public static func json(_ verdict: Verdict, extra: [(String, String)] = []) -> String {
-        typealias F = ResultFormatter
+        typealias F = JSONText
         var fields: [(String, String)] = [
-            ("exercise", F.jsonString(verdict.exerciseID)),
-            ("status", F.jsonString(verdict.status.rawValue)),
-            ("reason", verdict.reason.map { F.jsonString($0.rawValue) } ?? "null"),
-            ("message", verdict.failure.map { F.jsonString($0.message) } ?? "null"),
-            ("diagnoses", "[" + verdict.diagnosisCodes.map(F.jsonString).joined(separator: ",") + "]"),
+            ("exercise", F.string(verdict.exerciseID)),
+            ("status", F.string(verdict.status.rawValue)),
+            ("reason", verdict.reason.map { F.string($0.rawValue) } ?? "null"),
+            ("message", verdict.failure.map { F.string($0.message) } ?? "null"),
+            ("diagnoses", F.array(verdict.diagnosisCodes.map(F.string))),
             ("expected_rows", verdict.report.map { String($0.expectedRowCount) } ?? "null"),
             ("actual_rows", verdict.report.map { String($0.actualRowCount) } ?? "null"),
             ("expected_columns", verdict.report.map { String($0.expectedColumns.count) } ?? "null"),
             ("actual_columns", verdict.report.map { String($0.actualColumns.count) } ?? "null"),
             ("elapsed_ms", String(Int(verdict.elapsedMilliseconds.rounded()))),
-            ("dataset", "{\"seed\":\(verdict.dataset.seed),\"scale\":\(F.jsonString(verdict.dataset.scale.description))}"),
-            ("result_hash", verdict.resultHash.map(F.jsonString) ?? "null"),
+            ("dataset", F.object([("seed", "\(verdict.dataset.seed)"), ("scale", F.string(verdict.dataset.scale.description))])),
+            ("result_hash", verdict.resultHash.map(F.string) ?? "null"),
         ]
         fields += extra
-        return "{" + fields.map { "\(F.jsonString($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+        return F.object(fields)
     }
 }

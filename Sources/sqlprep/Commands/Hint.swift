@@ -1,5 +1,6 @@
 import ArgumentParser
 import SQLPrepExercises
+import SQLPrepText
 import SQLPrepWorkspace
 
 extension SQLPrep {

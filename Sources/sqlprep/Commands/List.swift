@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SQLPrepExercises
+import SQLPrepText
 import SQLPrepWorkspace
 
 extension SQLPrep {

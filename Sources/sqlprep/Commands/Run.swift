@@ -3,6 +3,7 @@ import Foundation
 import SQLPrepData
 import SQLPrepSandbox
 import SQLPrepExercises
+import SQLPrepText
 
 extension SQLPrep {
     struct Run: ParsableCommand {

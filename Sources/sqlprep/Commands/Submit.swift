@@ -3,6 +3,7 @@ import Foundation
 import SQLPrepData
 import SQLPrepExercises
 import SQLPrepSandbox
+import SQLPrepText
 import SQLPrepWorkspace
 
 extension SQLPrep {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SQLPrepExercises
+import SQLPrepText
 
 /// `--no-color`, for the commands that print styled text for people. One declaration keeps the
 /// flag's name and help the same everywhere. (`run` keeps its own `--no-color`: its help also

@@ -1,6 +1,7 @@
 import SQLPrepData
 import SQLPrepExercises
 import SQLPrepSandbox
+import SQLPrepText
 
 /// A few rows of each table an exercise needs, for `next`.
 enum SampleRows {

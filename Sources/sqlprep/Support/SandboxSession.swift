@@ -2,6 +2,7 @@ import Foundation
 import SQLPrepData
 import SQLPrepSandbox
 import SQLPrepExercises
+import SQLPrepText
 
 /// How a one-shot command gets its sandbox: the dataset image (from the cache when possible),
 /// the process-wide SQLite heap limit, and a watchdog that ends the process with a clear
