@@ -1,5 +1,6 @@
 import Foundation
 import SQLPrepExercises
+import SQLPrepText
 
 /// A learner's workspace: a folder with `answers/<id>.sql` (the learner's files) and
 /// `.sqlprep/progress.db` (the progress store, owned by ``ProgressStore``).
@@ -100,7 +101,7 @@ public struct Workspace: Sendable {
         lines.append("--")
         lines.append("-- Columns, in order:")
         for column in exercise.contract.columns {
-            lines.append("--   \(column.name): \(column.kind.meaning)\(column.decimals.map { ", \($0) decimals" } ?? "")")
+            lines.append("--   \(column.name): \(column.kind.meaning)\(column.decimals.map { ", \($0) decimal\(Wording.plural($0))" } ?? "")")
         }
         lines.append("-- Row order: \(exercise.contract.orderDescription).")
         lines.append("--")

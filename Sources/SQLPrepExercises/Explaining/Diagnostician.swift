@@ -226,7 +226,7 @@ struct Diagnostician {
             return (Diagnosis(.percentVsFraction, "\(name) is 100 times too large: a percentage where the answer wants \(asked). Drop the × 100."), .confirmed)
         }
         if tooSmall {
-            let asked = kind == .percent ? "a percentage from 0 to 100" : "the scale asked for"
+            let asked = kind == .percent ? "a percentage (12.5 for 12.5 %)" : "the scale asked for"
             return (Diagnosis(.percentVsFraction, "\(name) is 100 times too small: a fraction where the answer wants \(asked). Multiply by 100."), .confirmed)
         }
         guard numbers.count >= 2, let factor = commonFactor(numbers, column: column) else { return nil }  // one pair is no pattern

@@ -46,7 +46,7 @@ extension ResultContract {
             case .count: "a whole number of things"
             case .integer: "a whole number"
             case .ratio: "a fraction from 0 to 1"
-            case .percent: "a percentage from 0 to 100"
+            case .percent: "a percentage (12.5 for 12.5 %)"
             case .money: "an amount of money"
             case .number: "a number"
             case .date: "a date, YYYY-MM-DD"
