@@ -156,4 +156,18 @@ struct NavigationTests {
         #expect(out.status == 64)
         #expect(out.stderr.contains("No sqlprep workspace in \(folder)/ws; sqlprep next --workspace \(folder)/ws makes one there"), "\(out.stderr)")
     }
+
+    @Test("list marks the current exercise, and only that one", arguments: [nil, "cpc-by-channel", "orders-by-status"] as [String?])
+    func listMarksCurrent(goto: String?) throws {
+        let workspace = try Scratch.folder()
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        try Self.run(["init"], in: workspace)
+        try Self.solve("orders-by-status", in: workspace)
+        try Self.run(["submit", workspace + "/answers/orders-by-status.sql"], in: workspace)
+        if let goto { try Self.run(["goto", goto], in: workspace) }
+        let marked = try Self.run(["list", "--no-color"], in: workspace).stdout.split(separator: "\n").filter { $0.hasSuffix("← current") }
+        #expect(marked.count == 1, "\(marked)")
+        let expected = goto ?? "users-by-country"
+        #expect(marked.first?.hasPrefix("  \(expected) ") == true, "\(marked)")
+    }
 }

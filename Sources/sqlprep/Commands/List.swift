@@ -9,7 +9,7 @@ extension SQLPrep {
         static let configuration = CommandConfiguration(
             abstract: "List the exercises by track, with difficulty and your status.",
             discussion: """
-                Status (passed, attempted, skipped, new) shows once the folder is a workspace.
+                Status (passed, attempted, skipped, new) and the current exercise show once the folder is a workspace.
 
                 Examples:
                   sqlprep list
@@ -30,6 +30,7 @@ extension SQLPrep {
             }
             let style = output.style
             let progress = try session?.progress() ?? [:]
+            let current = try session?.current()
             print(style.bold(course.title) + " — \(course.exercises.count) exercises in \(course.tracks.count) tracks")
             for track in course.tracks {
                 print("")
@@ -39,7 +40,8 @@ extension SQLPrep {
                     let id = exercise.id.padding(toLength: 40, withPad: " ", startingAt: 0)
                     let difficulty = exercise.difficulty.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
                     let statusText = (status?.rawValue ?? "").padding(toLength: session == nil ? 0 : 10, withPad: " ", startingAt: 0)
-                    print("  \(id) \(difficulty) \(status == .passed ? style.green(statusText) : statusText)\(exercise.title)")
+                    let mark = exercise == current ? "  ← current" : ""
+                    print("  \(id) \(difficulty) \(status == .passed ? style.green(statusText) : statusText)\(exercise.title)\(mark)")
                 }
             }
         }
