@@ -10,11 +10,11 @@ public enum CSVExport {
     public static func write(table: TableSchema, from db: Connection, to path: String) throws -> Int {
         var out = [UInt8]()
         out.reserveCapacity(1 << 20)
-        appendLine(table.columns.map(\.name), to: &out)
+        CSV.appendLine(table.columns.map(\.name), to: &out)
         var count = 0
         let order = table.columns.map(\.name).joined(separator: ", ")
         try db.prepare("SELECT * FROM \(table.name) ORDER BY \(order)").step { row in
-            appendLine((0..<row.count).map { row[$0].isNull ? "" : row[$0].description }, to: &out)
+            CSV.appendLine((0..<row.count).map { row[$0].isNull ? "" : row[$0].description }, to: &out)
             count += 1
             return true
         }
@@ -23,10 +23,5 @@ public enum CSVExport {
             throw SQLiteError(code: 10, message: "cannot write \(path)")
         }
         return count
-    }
-
-    /// One CSV record as bytes (see ``CSV/appendLine(_:to:)``).
-    public static func appendLine(_ fields: [String], to out: inout [UInt8]) {
-        CSV.appendLine(fields, to: &out)
     }
 }

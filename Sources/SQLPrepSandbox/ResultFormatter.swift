@@ -151,7 +151,7 @@ public struct ResultFormatter: Sendable {
     /// strings, NULL as null and blobs as `"x'…'"` hex strings. Built by hand, not with `JSONEncoder`:
     /// reals keep SQLite's text (``Value/format(real:)``), which `JSONEncoder` would write its own way.
     public static func json(columns: [String], rows: [[Value]]) -> String {
-        var out = "{\"columns\":[" + columns.map(jsonString).joined(separator: ",") + "],\"rows\":["
+        var out = "{\"columns\":[" + columns.map(JSONText.string).joined(separator: ",") + "],\"rows\":["
         out += rows.map { row in "[" + row.map(jsonValue).joined(separator: ",") + "]" }.joined(separator: ",")
         return out + "]}"
     }
@@ -161,11 +161,8 @@ public struct ResultFormatter: Sendable {
         case .null: "null"
         case .integer(let v): String(v)
         case .real(let v): v.isFinite ? Value.format(real: v) : "null"
-        case .text(let v): jsonString(v)
-        case .blob: jsonString(value.description)
+        case .text(let v): JSONText.string(v)
+        case .blob: JSONText.string(value.description)
         }
     }
-
-    /// A JSON string literal (see ``JSONText/string(_:)``).
-    public static func jsonString(_ text: String) -> String { JSONText.string(text) }
 }

@@ -1,4 +1,5 @@
 import SQLPrepData
+import SQLPrepText
 import SQLiteKit
 import Testing
 
@@ -208,7 +209,7 @@ struct DictionaryTests {
     @Test("CSV fields are quoted per RFC 4180")
     func csvQuoting() {
         var out: [UInt8] = []
-        CSVExport.appendLine(["plain", "with,comma", "say \"hi\"", "two\nlines", ""], to: &out)
+        CSV.appendLine(["plain", "with,comma", "say \"hi\"", "two\nlines", ""], to: &out)
         #expect(String(decoding: out, as: UTF8.self) == "plain,\"with,comma\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n")
     }
 }
