@@ -92,10 +92,12 @@ public struct Workspace: Sendable {
         return true
     }
 
-    /// The starter file: the prompt as a comment header, then a marked place to write.
+    /// The starter file: the prompt as a comment header (its Markdown rendered as plain text,
+    /// wrapped to 100 columns with the `-- `), then a marked place to write.
     public static func starter(for exercise: Exercise) -> String {
         var lines = ["-- exercise: \(exercise.id)", "-- \(exercise.title) (\(exercise.track.title), \(exercise.difficulty.rawValue))", "--"]
-        for line in exercise.promptText.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false) {
+        let prompt = TerminalMarkdown.render(exercise.promptText, style: TextStyle(color: false), width: 97)
+        for line in prompt.split(separator: "\n", omittingEmptySubsequences: false) {
             lines.append(line.isEmpty ? "--" : "-- " + line)
         }
         lines.append("--")

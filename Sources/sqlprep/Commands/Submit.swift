@@ -128,7 +128,8 @@ extension SQLPrep {
                 if verdict.passed {
                     print("")
                     print(style.bold("Why it matters"))
-                    print(target.explanationText(reference: ExerciseTexts.reference(for: target, sandbox: sandbox)).trimmingCharacters(in: .whitespacesAndNewlines))
+                    print(ExerciseText.markdown(
+                        target.explanationText(reference: ExerciseTexts.reference(for: target, sandbox: sandbox)), style: style, width: Terminal.width))
                     print("")
                     print(style.bold("The reference solution, for comparison"))
                     print(target.solution.trimmingCharacters(in: .whitespacesAndNewlines))
