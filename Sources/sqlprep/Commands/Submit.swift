@@ -115,7 +115,7 @@ extension SQLPrep {
             } else {
                 let style = output.style
                 // The verdict first; the example, which takes a moment, after it.
-                print(VerdictText.render(verdict, exercise: target, style: style))
+                print(VerdictText.render(verdict, exercise: target, style: style, width: Terminal.stdoutIsTerminal ? Terminal.width : nil))
                 fflush(nil)  // all output streams: stdout is a C global Swift 6 will not touch
                 let outcome = search()
                 if let example = shown(outcome) {

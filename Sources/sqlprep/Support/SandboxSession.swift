@@ -55,7 +55,9 @@ enum FailureText {
         case .timeout: label = "Ran too long"
         case .limit: label = "Limit reached"
         }
-        let lines = [style.red(style.bold(label + ":")) + " " + failure.message] + VerdictText.failureDetails(failure, style: style)
+        // On a terminal, a long line with the error is cut to its width so the caret stays under the error.
+        let width = Terminal.stdoutIsTerminal ? Terminal.width : nil
+        let lines = [style.red(style.bold(label + ":")) + " " + failure.message] + VerdictText.failureDetails(failure, style: style, width: width)
         return lines.joined(separator: "\n")
     }
 }
