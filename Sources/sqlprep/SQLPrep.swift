@@ -75,7 +75,7 @@ struct SQLPrep: ParsableCommand {
         if let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) {
             let close = Suggestion.closest(to: first, among: commandNames.filter { $0 != "help" })
             Terminal.error(
-                "sqlprep: '\(first)' is not a sqlprep command." + (close.isEmpty ? "" : " " + Suggestion.phrase(close))
+                "sqlprep: unknown command '\(first)'." + (close.isEmpty ? "" : " " + Suggestion.phrase(close))
                     + "\nsqlprep --help lists every command.")
             Foundation.exit(64)
         }

@@ -37,7 +37,7 @@ struct LearnerPolishTests {
     }
 
     @Test("An unknown command or exercise gets 'did you mean' only when a close one exists, and how to list them", arguments: [
-        (["nxt"], Int32(64), "'nxt' is not a sqlprep command. Did you mean 'next'?", "sqlprep --help"),
+        (["nxt"], Int32(64), "unknown command 'nxt'. Did you mean 'next'?", "sqlprep --help"),
         (["sumbit"], Int32(64), "Did you mean 'submit'?", "sqlprep --help"),
         (["frobnicate"], Int32(64), nil, "sqlprep --help"),
         (["show", "orders-by-statu"], Int32(1), "Did you mean 'orders-by-status'", "sqlprep list"),
