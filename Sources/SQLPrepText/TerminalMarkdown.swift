@@ -360,13 +360,15 @@ public enum TerminalMarkdown {
 
     enum Wrap {
         /// A word: the spans between two spaces (`**Metric.**` and `` `orders`; `` are one word each).
+        /// A code span is never broken: its spaces are part of the word, so a line break can never
+        /// land inside code that a learner may copy (a code span wider than the line gets a line of its own).
         typealias Word = [Span]
 
         static func words(_ spans: [Span]) -> [Word] {
             var words: [Word] = []
             var current: Word = []
             for span in spans {
-                let pieces = span.text.split(separator: " ", omittingEmptySubsequences: false)
+                let pieces = span.code ? [Substring(span.text)] : span.text.split(separator: " ", omittingEmptySubsequences: false)
                 for (index, piece) in pieces.enumerated() {
                     if index > 0, !current.isEmpty { words.append(current); current = [] }
                     if !piece.isEmpty { var copy = span; copy.text = String(piece); current.append(copy) }

@@ -95,8 +95,13 @@ public struct Workspace: Sendable {
     /// The starter file: the prompt as a comment header (its Markdown rendered as plain text,
     /// wrapped to 100 columns with the `-- `), then a marked place to write.
     public static func starter(for exercise: Exercise) -> String {
+        starter(for: exercise, prompt: TerminalMarkdown.render(exercise.promptText, style: TextStyle(color: false), width: 97))
+    }
+
+    /// The starter with `prompt` as its comment header. Earlier sqlprep versions wrote the prompt's
+    /// Markdown source there, so a starter they wrote is still recognised as untouched.
+    private static func starter(for exercise: Exercise, prompt: String) -> String {
         var lines = ["-- exercise: \(exercise.id)", "-- \(exercise.title) (\(exercise.track.title), \(exercise.difficulty.rawValue))", "--"]
-        let prompt = TerminalMarkdown.render(exercise.promptText, style: TextStyle(color: false), width: 97)
         for line in prompt.split(separator: "\n", omittingEmptySubsequences: false) {
             lines.append(line.isEmpty ? "--" : "-- " + line)
         }
@@ -115,6 +120,6 @@ public struct Workspace: Sendable {
     /// True when the answer file still holds only the starter's comments.
     public func answerIsUntouched(_ exercise: Exercise) -> Bool {
         guard let text = try? String(contentsOfFile: answerPath(for: exercise), encoding: .utf8) else { return true }
-        return text == Workspace.starter(for: exercise)
+        return text == Workspace.starter(for: exercise) || text == Workspace.starter(for: exercise, prompt: exercise.promptText)
     }
 }

@@ -57,6 +57,12 @@ struct TerminalMarkdownTests {
         #expect(text == "aaa bbb ccc ddd eee\nfff ggg hhh iii jjj\nkkk lll mmm nnn ooo\nppp qqq rrr\n" + String(repeating: "x", count: 30))
     }
 
+    @Test("A code span is never broken across lines, even when it holds spaces")
+    func codeSpanUnbroken() {
+        let text = TerminalMarkdown.render("Then take `ROUND(100.0 * (previous - sessions) / previous, 1)` as the drop-off.", style: Self.plain, width: 40)
+        #expect(text == "Then take\nROUND(100.0 * (previous - sessions) / previous, 1)\nas the drop-off.")
+    }
+
     @Test("Wrapping counts visible characters only: styled text wraps where plain text does")
     func wrappingIgnoresEscapes() {
         let markdown = "**bold words** and `code words` and *more words* here to wrap somewhere"
