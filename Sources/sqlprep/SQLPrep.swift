@@ -73,7 +73,8 @@ struct SQLPrep: ParsableCommand {
             Foundation.exit(64)
         }
         if let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) {
-            let close = Suggestion.closest(to: first, among: commandNames.filter { $0 != "help" })
+            let visible = configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
+            let close = Suggestion.closest(to: first, among: visible)
             Terminal.error(
                 "sqlprep: unknown command '\(first)'." + (close.isEmpty ? "" : " " + Suggestion.phrase(close))
                     + "\nsqlprep --help lists every command.")
