@@ -141,8 +141,10 @@ public struct ImageCache: Sendable {
     }
 
     /// Removes the least recently used images until the rest fit in ``sizeLimit``; `kept` stays
-    /// whatever its size. Also clears check files left without an image and temporary files
-    /// abandoned more than an hour ago (a process killed mid-write).
+    /// whatever its size. Also clears, once they are an hour old (so that no write in progress is
+    /// touched: a `large` image takes a minute to write), temporary files of a process killed
+    /// mid-write, check files without an image, and images without a check file (written by an
+    /// earlier sqlprep under another key: nothing reads them again).
     func prune(keeping kept: String) {
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: directory) else { return }
@@ -154,11 +156,16 @@ public struct ImageCache: Sendable {
             guard let attributes = try? manager.attributesOfItem(atPath: path),
                   attributes[.type] as? FileAttributeType == .typeRegular else { continue }
             let used = attributes[.modificationDate] as? Date ?? .distantPast
+            let abandoned = now.timeIntervalSince(used) > 3600
             if name.hasSuffix(".db") {
-                images.append(Entry(path: path, size: (attributes[.size] as? NSNumber)?.intValue ?? 0, used: used))
+                if abandoned && !manager.fileExists(atPath: path + ".sum") && path != kept {
+                    unlink(path)
+                } else {
+                    images.append(Entry(path: path, size: (attributes[.size] as? NSNumber)?.intValue ?? 0, used: used))
+                }
             } else if name.hasSuffix(".db.sum") {
-                if !manager.fileExists(atPath: String(path.dropLast(4))) && now.timeIntervalSince(used) > 60 { unlink(path) }
-            } else if name.contains(".tmp-") && now.timeIntervalSince(used) > 3600 {
+                if abandoned && !manager.fileExists(atPath: String(path.dropLast(4))) { unlink(path) }
+            } else if name.contains(".tmp-") && abandoned {
                 unlink(path)
             }
         }

@@ -113,6 +113,25 @@ struct ImageCacheTests {
         }
     }
 
+    @Test("Images of an earlier sqlprep (no check file) and abandoned temporary files go once an hour old; recent ones stay")
+    func leftovers() throws {
+        try withFolder { folder in
+            let cache = ImageCache(directory: folder)
+            let image = try smallImage(rows: 10)
+            let old = folder + "/shop-0123456789ab-seed1-scaletiny.db", recent = folder + "/shop-0123456789ab-seed2-scaletiny.db"
+            let oldTemporary = folder + "/shop-x.db.tmp-1", recentTemporary = folder + "/shop-y.db.tmp-2"
+            for path in [old, recent, oldTemporary, recentTemporary] { #expect(image.write(atomicallyTo: path)) }
+            try setLastUse(old, secondsAgo: 7200)
+            try setLastUse(oldTemporary, secondsAgo: 7200)
+            cache.store(image, for: DatasetSpec(seed: 3, scale: .tiny))
+            let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+            #expect(!left.contains("shop-0123456789ab-seed1-scaletiny.db"))
+            #expect(!left.contains("shop-x.db.tmp-1"))
+            #expect(left.contains("shop-0123456789ab-seed2-scaletiny.db"))
+            #expect(left.contains("shop-y.db.tmp-2"))
+        }
+    }
+
     @Test("An image whose check file is missing is rebuilt quietly, as not cached")
     func missingCheckFile() throws {
         try withFolder { folder in
