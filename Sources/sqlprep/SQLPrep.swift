@@ -24,7 +24,8 @@ struct SQLPrep: ParsableCommand {
             error (also a bare sqlprep, which prints a short usage); 70 internal error (a bug in sqlprep: please report it).
 
             Environment: SQLPREP_WORKSPACE (the workspace folder), SQLPREP_CACHE_DIR (where built \
-            datasets are cached; empty turns the cache off), SQLPREP_SECRET (the grading secret), \
+            datasets are cached; empty turns the cache off), SQLPREP_CACHE_MAX_MB (the cache's size cap in MiB, \
+            1024 by default), SQLPREP_SECRET (the grading secret), \
             NO_COLOR (no colours).
             """,
         version: version,
