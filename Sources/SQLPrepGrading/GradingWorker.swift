@@ -54,7 +54,7 @@ public final class GradingWorker: @unchecked Sendable {
         self.course = course
         self.configuration = configuration
         self.limits = configuration.limits.sandboxLimits
-        self.cache = configuration.cacheDirectory.map(ImageCache.init(directory:))
+        self.cache = configuration.cacheDirectory.map { ImageCache(directory: $0) }
         self.output = output
     }
 
