@@ -84,6 +84,9 @@ public struct ClassAnalysis: Sendable {
         let hidden = grade.countedHidden
         if hidden.allSatisfy({ $0.status == .pass }) { return counted.allSatisfy { $0.status == .pass } ? .correct : .process }
         if grade.rightOnPracticeOnly { return .rightOnPracticeOnly }
+        // Right on the practice data, and on the hidden data only errors (a time-out, a limit): not a
+        // misconception.
+        if !hidden.contains(where: { $0.status == .fail }) { return .process }
         return .wrongOnSomeHidden
     }
 

@@ -111,10 +111,11 @@ public struct ExerciseGrade: Sendable, Hashable, Codable {
     /// The hidden datasets that count (not skipped).
     public var countedHidden: [DatasetOutcome] { outcomes.filter { $0.hidden && $0.status != .skipped } }
 
-    /// Right on the practice dataset and wrong on every hidden dataset that counts: the mark of an
-    /// answer written for the practice data (values typed in, or a case it happens not to have).
+    /// Right on the practice dataset and a wrong result on every hidden dataset that counts: the mark
+    /// of an answer written for the practice data (values typed in, or a filter tuned to it). Errors
+    /// (a time-out, say) are not wrong results and do not make it.
     public var rightOnPracticeOnly: Bool {
-        practice?.status == .pass && !countedHidden.isEmpty && countedHidden.allSatisfy { $0.status != .pass }
+        practice?.status == .pass && !countedHidden.isEmpty && countedHidden.allSatisfy { $0.status == .fail }
     }
 
     public init(exerciseID: String, maxPoints: Double, points: Double, state: State, problem: String?, outcomes: [DatasetOutcome], note: String? = nil, query: String? = nil) {

@@ -97,7 +97,7 @@ struct GradeReportTests {
             "Misconceptions by exercise", "integer division — 2 learners: ann, bob", "Representative query (ann):",
             "right on the practice data, wrong on every hidden dataset", "Not graded on a result:", "sql error — hal",
             "Identical unusual answers", "fox, gil", "not a finding of misconduct",
-            "Learners × exercises", "practice only", "Files graded under a near-miss name", "3/9",
+            "Learners × exercises", "practice only 1/3", "Files graded under a near-miss name", "3/9",
         ] {
             #expect(text.contains(expected), "the rendered report shows “\(expected)”:\n\(text)")
         }

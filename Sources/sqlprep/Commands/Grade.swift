@@ -317,12 +317,6 @@ enum GradeProgress {
 
     static func summary(_ grades: ClassGrades, out: String) {
         let mean = grades.learners.isEmpty ? 0 : grades.learners.map { $0.maxPoints > 0 ? $0.points / $0.maxPoints * 100 : 0 }.reduce(0, +) / Double(grades.learners.count)
-        let overfit = grades.learners.flatMap { learner in learner.exercises.filter(\.rightOnPracticeOnly).map { "\(learner.learner)/\($0.exerciseID)" } }
-        defer {
-            if !overfit.isEmpty {
-                print("Right on the practice data, wrong on every hidden dataset (likely written for the practice data): \(overfit.prefix(10).joined(separator: ", "))\(overfit.count > 10 ? ", …" : "").")
-            }
-        }
         print("Graded \(grades.learners.count) learner\(grades.learners.count == 1 ? "" : "s") on \(grades.exercises.count) exercise\(grades.exercises.count == 1 ? "" : "s") (datasets: \(grades.datasets.map(\.label).joined(separator: ", "))); mean score \(String(format: "%.1f", mean))%.")
         let renamed = grades.learners.flatMap { learner in learner.exercises.filter { $0.note != nil }.map { "\(learner.learner)/\($0.exerciseID)" } }
         if !renamed.isEmpty {
@@ -332,6 +326,10 @@ enum GradeProgress {
             print("\(grades.unmatched.count) file\(grades.unmatched.count == 1 ? "" : "s") matched no exercise:")
             for file in grades.unmatched.prefix(10) { print("  \(file.path): \(file.reason)") }
             if grades.unmatched.count > 10 { print("  … and \(grades.unmatched.count - 10) more (see summary.json)") }
+        }
+        let overfit = grades.learners.flatMap { learner in learner.exercises.filter(\.rightOnPracticeOnly).map { "\(learner.learner)/\($0.exerciseID)" } }
+        if !overfit.isEmpty {
+            print("Right on the practice data, wrong on every hidden dataset (likely written for the practice data): \(overfit.prefix(10).joined(separator: ", "))\(overfit.count > 10 ? ", …" : "").")
         }
         print("Wrote \(out)/gradebook.csv, results/, feedback/, summary.json and report.html.")
     }
