@@ -56,8 +56,8 @@ extension SQLPrep.Grade {
                   sqlprep grade --gradescope --assignment week3.txt
                       (inside a Gradescope autograder)
 
-                Shards: sqlprep grade merge DIR… --out DIR combines the outputs of --shard runs (see \
-                sqlprep grade merge --help). The older spelling, sqlprep grade run …, still works.
+                Shards: sqlprep grade merge DIR… --out DIR combines the outputs of the sharded runs \
+                (see sqlprep grade merge --help). The older spelling, sqlprep grade run …, still works.
 
                 Exit codes: 0 graded; 1 a bad input or output folder, or (--gradescope) a missing or \
                 empty submission (the message says which); 64 usage error.
