@@ -191,6 +191,7 @@ public enum GradeReports {
             let clusters = analysis.clusters.filter { $0.exercise == id }.map { cluster in
                 "\n      {\"verdict\": \(json(cluster.verdict.rawValue)), \"diagnosis\": \(json(cluster.diagnosis)), \"size\": \(cluster.learners.count), "
                     + "\"learners\": \(names(cluster.learners)), \"representative\": \(json(cluster.representative)), "
+                    + "\"representative_query\": \(cluster.query.map(json) ?? "null"), \"evidence\": \(cluster.evidence.map(json) ?? "null"), "
                     + "\"result_hash\": \(cluster.resultHash.map(json) ?? "null")}"
             }
             let failures = analysis.processFailures.filter { $0.exercise == id }.map { "\(json($0.kind)): \(names($0.learners))" }
