@@ -210,7 +210,7 @@ struct GradeOptions: ParsableArguments {
             // No assignment: grade what the class handed in, and say so.
             let found = Submissions.exercisesFound(scanned, in: course.exercises.map(\.id))
             guard !found.isEmpty else {
-                let message = "No file in \(folder) is named after an exercise of \(course.title) (such as \(course.exercises.first?.id ?? "orders-by-status").sql)."
+                let message = "No file in \(folder) is named after an exercise of the course (such as \(course.exercises.first?.id ?? "orders-by-status").sql)."
                 if gradescope { try gradescopeFailure(message) }
                 throw CLIError(message + " Give --assignment FILE, or --all to grade every exercise.")
             }
