@@ -126,7 +126,7 @@ let package = Package(
         // Parse-level tests of the command line (`@testable import sqlprep`): no process, no dataset.
         .testTarget(
             name: "SQLPrepCLITests",
-            dependencies: ["sqlprep", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["sqlprep", "SQLPrepText", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
     ]

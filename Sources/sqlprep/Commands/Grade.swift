@@ -19,7 +19,7 @@ extension SQLPrep.Grade {
         static let configuration = CommandConfiguration(
             commandName: "run",
             abstract: "Grade SUBMISSIONS/<learner>/<exercise-id>.sql and write the gradebook and reports.",
-            discussion: """
+            discussion: spelled("""
                 Each submission runs on the exercise's practice dataset and on --variants hidden datasets, \
                 generated from seeds derived from --secret (the last variant also has edge cases: a channel \
                 with spend and no orders, a day with no sessions, a cohort that never returns, orders on \
@@ -38,7 +38,7 @@ extension SQLPrep.Grade {
                   sqlprep grade --gradescope      (inside a Gradescope autograder)
 
                 Exit codes: 0 graded, 1 a bad input or output folder (the message says which), 64 usage error.
-                """
+                """)
         )
 
         @Argument(help: ArgumentHelp("The submissions folder: one folder per learner, one ID.sql per exercise.", valueName: "submissions"))
@@ -182,7 +182,7 @@ extension SQLPrep.Grade {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Combine the output folders of sharded grade runs into one set of outputs.",
-            discussion: "Example: sqlprep grade merge shard1/ shard2/ shard3/ --out class/"
+            discussion: spelled("Example: sqlprep grade merge shard1/ shard2/ shard3/ --out class/")
         )
 
         @Argument(help: ArgumentHelp("Output folders of `sqlprep grade --shard K/N` runs.", valueName: "dir"))
