@@ -63,7 +63,7 @@ struct InteractiveTests {
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         let session = try TmuxSession(command: "\(CLI.binary.path) watch --workspace \(workspace)")
         defer { session.kill() }
-        try session.waitFor("n next · h hint · l list · r re-run · q quit")
+        try session.waitFor(WatchTests.footer)
         #expect(try session.screen().contains("Orders by status"))
 
         let answer = workspace + "/answers/orders-by-status.sql"
