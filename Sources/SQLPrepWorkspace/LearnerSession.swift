@@ -107,14 +107,16 @@ public final class LearnerSession {
         try record(Attempt(verdict: verdict, query: query), unlessRepeat: unlessRepeat)
     }
 
+    /// A pass of the current exercise moves current on whether or not it was recorded: passing again
+    /// after a `goto` moves on as the first pass did, counted or not.
     @discardableResult
-    func record(_ attempt: Attempt, unlessRepeat: Bool) throws -> Bool {
+    public func record(_ attempt: Attempt, unlessRepeat: Bool) throws -> Bool {
         let before = try current()
-        guard try store.record(attempt, unlessRepeat: unlessRepeat) else { return false }
+        let recorded = try store.record(attempt, unlessRepeat: unlessRepeat)
         if attempt.status == .pass, let before, before.id == attempt.exercise {
             try store.setCurrent(try following(before)?.id)
         }
-        return true
+        return recorded
     }
 
     /// Passed and total, overall and per track, in course order.

@@ -12,7 +12,7 @@ struct TmuxSession {
 
     init(command: String, width: Int = 120, height: Int = 45) throws {
         name = "sqlprep-test-\(UUID().uuidString.prefix(8))"
-        let environment = "SQLPREP_CACHE_DIR=\(CLI.cacheDirectory) COLUMNS=\(width)"
+        let environment = "SQLPREP_CACHE_DIR=\(CLI.cacheDirectory) COLUMNS=\(width) PATH=\(CLI.searchPath)"
         try TmuxSession.tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "env \(environment) \(command)"])
     }
 
