@@ -155,8 +155,9 @@ struct Watcher {
             // After a pass, the current exercise is the next one.
             exercise = try? session.current()
             signature = exercise.flatMap { FileSignature(path: session.workspace.answerPath(for: $0)) }
-            lastCheck = ""
             start(.page("next"))
+            let untouched = exercise.map { session.workspace.answerIsUntouched($0) } ?? false
+            lastCheck = untouched ? Self.waiting : exercise == nil ? "" : "save the file, or press r, to check it"
         case UInt8(ascii: "h"):
             if let exercise { start(.page("hint \(exercise.id)")) }
         case UInt8(ascii: "l"):
@@ -225,12 +226,17 @@ struct Watcher {
         }
     }
 
-    /// Ends the running child, if any, and reaps it. A check stopped this way records nothing.
+    /// Ends the running child, if any, and reaps it. A check stopped before its verdict records
+    /// nothing (the attempt is recorded with the verdict); one stopped later, during the search for a
+    /// small example, keeps its verdict on the status line.
     private mutating func cancel() {
         guard let job else { return }
         job.child.signal(SIGKILL)
         job.child.wait()
-        if case .check = job.kind { lastCheck = "check stopped — r checks again" }
+        if case .check = job.kind {
+            let progress = Self.text(of: job).progress
+            lastCheck = progress.verdict == nil ? "check stopped — r checks again" : Self.outcome(progress: progress, status: 1)
+        }
         self.job = nil
     }
 
