@@ -71,6 +71,12 @@ struct WatchTests {
         #expect(screen.contains(Self.footer))
         #expect(screen.contains("Stuck? Press h for hint 1 of"), "keys, not commands, on the watch screen")
         #expect(!screen.contains("sqlprep hint"))
+
+        // A narrower window: the text is wrapped again, to the new width.
+        try TmuxSession.tmux(["resize-window", "-t", session.name, "-x", "44"])
+        try session.waitUntil("the text re-wrapped to 44 columns") { screen in
+            screen.split(separator: "\n").allSatisfy { $0.count <= 44 } && Self.flattened(screen).contains(Self.flattened(String(diagnosis)))
+        }
         session.kill()
     }
 
