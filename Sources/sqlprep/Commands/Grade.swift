@@ -28,7 +28,7 @@ extension SQLPrep.Grade {
                 sqlprep grade --gradescope --assignment <file> [<options>]
                 sqlprep grade merge <dir> ... --out <dir>
                 """,
-            discussion: """
+            discussion: spelled("""
                 Grades SUBMISSIONS/<learner>/<exercise-id>.sql. Each answer runs on the exercise's \
                 practice dataset and on --variants hidden datasets, generated from seeds derived from \
                 --secret (the last variant also has edge cases: a channel with spend and no orders, a day \
@@ -61,7 +61,7 @@ extension SQLPrep.Grade {
 
                 Exit codes: 0 graded; 1 a bad input or output folder, or (--gradescope) a missing or \
                 empty submission (the message says which); 64 usage error.
-                """,
+                """),
             helpNames: [.short, .long]
         )
 
@@ -260,7 +260,7 @@ extension SQLPrep.Grade {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Combine the output folders of sharded grade runs into one set of outputs.",
-            discussion: "Example: sqlprep grade merge shard1/ shard2/ shard3/ --out class/",
+            discussion: spelled("Example: sqlprep grade merge shard1/ shard2/ shard3/ --out class/"),
             helpNames: [.short, .long]
         )
 

@@ -9,7 +9,7 @@ extension SQLPrep {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run one SQL query in the sandbox and print its result.",
-            discussion: """
+            discussion: spelled("""
                 The query runs read-only against the shop dataset, under the sandbox's limits: one \
                 SELECT (or WITH … SELECT, or VALUES), nothing that writes, attaches or loads anything.
 
@@ -19,7 +19,7 @@ extension SQLPrep {
                   sqlprep run -e "select * from users limit 5" --scale tiny --seed 7
 
                 Exit codes: 0 the query ran, 1 it failed or was refused (the reason is printed), 64 usage error.
-                """
+                """)
         )
 
         @Argument(help: ArgumentHelp("A file holding one SQL query.", valueName: "file"))

@@ -9,7 +9,7 @@ extension SQLPrep {
     struct Shell: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "An interactive SQL prompt on the dataset, for exploring.",
-            discussion: """
+            discussion: spelled("""
                 Statements may span lines and end with ';'. Every query runs in the sandbox, under its \
                 limits. Commands: .tables, .schema [table], .mode table|csv|json, .help, .quit. \
                 History (↑/↓) is kept in the workspace's .sqlprep/shell_history when there is one. \
@@ -19,7 +19,7 @@ extension SQLPrep {
                 Examples:
                   sqlprep shell
                   sqlprep shell --scale tiny < explore.sql
-                """
+                """)
         )
 
         @Option(name: .long, help: "Output format to start with: table, csv or json.")
