@@ -11,7 +11,8 @@ extension SQLPrep {
             abstract: "An interactive SQL prompt on the dataset, for exploring.",
             discussion: """
                 Statements may span lines and end with ';'. Every query runs in the sandbox, under its \
-                limits; a result longer than 50 rows shows its first 50 and counts the rest. Ctrl-C \
+                limits; a result longer than --max-rows shows its first rows and counts the rest (up to \
+                --row-limit; past it, "more rows not shown"). Ctrl-C \
                 clears the line being typed, or cancels a running query; Ctrl-D on an empty line \
                 leaves. Tab completes table and column names. Dot-commands (.help lists them): .tables, \
                 .schema [table] (the data dictionary), .schema --sql [table] (the CREATE statements), \
@@ -30,15 +31,23 @@ extension SQLPrep {
         @Option(name: .long, help: "Output mode to start with: table, box, column, markdown, line, csv or json.")
         var mode: ResultFormatter.Format = .table
 
+        @Option(name: .long, help: ArgumentHelp("Rows printed at most in the modes for people (all but csv and json); the rest are counted.", valueName: "n"))
+        var maxRows: Int = 50
+
         @OptionGroup var dataset: DatasetOptions
         @OptionGroup var limitOptions: LimitOptions
 
         @Option(name: .long, help: ArgumentHelp("Workspace whose .sqlprep/ keeps the shell history.", valueName: "dir"))
         var workspace: String?
 
+        func validate() throws {
+            guard maxRows > 0 else { throw ValidationError("--max-rows must be positive.") }
+        }
+
         func run() throws {
             let spec = try dataset.spec()
             var session = ShellSession(spec: spec, mode: mode, limits: limitOptions)
+            session.maxRows = maxRows
             _ = try SandboxSession.make(dataset: spec, limits: limitOptions.limits)  // build or load the image once, up front
             if Terminal.stdinIsTerminal {
                 let location = Workspace.locate(explicit: workspace)
@@ -55,6 +64,8 @@ struct ShellSession {
     let spec: DatasetSpec
     var mode: ResultFormatter.Format
     let limits: LimitOptions
+    /// Rows printed at most in the modes for people.
+    var maxRows = 50
     /// `.headers`: column names in column and csv output.
     var headers = true
     /// `.timer`: print each run's wall time.
@@ -156,7 +167,7 @@ struct ShellSession {
             print("Any other line is SQL; end each statement with ';'. Ctrl-C clears the input or cancels a running query.")
         case ".tables":
             let counts = ShopSchema.tables.map { "SELECT '\($0.name)' AS \"table\", count(*) AS \"rows\" FROM \($0.name)" }.joined(separator: " UNION ALL ")
-            execute(counts, format: .table)
+            execute(counts, format: .table, maxRows: ShopSchema.tables.count)
         case ".schema":
             schema(Array(words.dropFirst()))
         case ".mode":
@@ -238,8 +249,8 @@ struct ShellSession {
 
     /// Runs one statement in a child sqlprep, so that a query the watchdog must stop, or Ctrl-C
     /// cancels, ends only the child.
-    mutating func execute(_ sql: String, format: ResultFormatter.Format? = nil) {
-        var arguments = ["run", "--for-shell", "-e", sql, "--format", (format ?? mode).rawValue, "--seed", String(spec.seed), "--scale", spec.scale.description,
+    mutating func execute(_ sql: String, format: ResultFormatter.Format? = nil, maxRows: Int? = nil) {
+        var arguments = ["run", "--for-shell", "-e", sql, "--format", (format ?? mode).rawValue, "--max-rows", String(maxRows ?? self.maxRows), "--seed", String(spec.seed), "--scale", spec.scale.description,
                          "--time-limit", String(limits.timeLimit), "--work-limit", String(limits.workLimit), "--memory-limit", String(limits.memoryLimit), "--row-limit", String(limits.rowLimit)]
         if !headers { arguments.append("--no-header") }
         let start = ContinuousClock.now
