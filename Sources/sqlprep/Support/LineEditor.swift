@@ -6,9 +6,10 @@ import Foundation
 ///
 /// Hand-written rather than Debian's libedit (which the sqlite3 shell links), for three reasons:
 /// - Ctrl-C. The shell keeps the terminal's signal keys off (`ISIG`) while it reads a line *and*
-///   while a query runs, so Ctrl-C arrives as a byte it can act on: drop the line, or kill the
-///   query's child process. libedit installs its own SIGINT/SIGTSTP handlers (`EL_SIGNAL`) and
-///   re-enables `ISIG` inside `el_gets`, which would race with that.
+///   while a query runs, so Ctrl-C arrives as a byte, in order with the other keys, that plain code
+///   acts on: drop the line, or kill the query's child process. With libedit, Ctrl-C is a SIGINT
+///   (the sqlite3 shell catches it in a signal handler) and the terminal modes belong to libedit
+///   while it reads, so both would have to be handled from a signal handler instead.
 /// - A C dependency for every build: `libedit-dev` on every machine and in `.ci/run`, and a shim for
 ///   its variadic `el_set`, which Swift cannot call.
 /// - What the shell needs is this file: one line at a time, history, and completion from a word list.
