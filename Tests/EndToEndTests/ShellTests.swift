@@ -10,9 +10,12 @@ import Testing
 struct ShellTests {
     /// Where Ctrl-C is pressed.
     enum Interrupt: String, CaseIterable, CustomTestStringConvertible {
-        case emptyPrompt, halfTypedStatement, runningQuery
+        case emptyPrompt, halfTypedStatement, runningQuery, runningFile
         var testDescription: String { rawValue }
     }
+
+    /// Runs far past any test's patience under the work limit the Ctrl-C test gives it.
+    static let slowQuery = "with recursive c(x) as (select 1 union all select x + 1 from c where x < 100000000000) select count(*) from c;"
 
     @Test("Ctrl-C clears the input or cancels the query, and the shell answers the next statement", .enabled(if: TmuxSession.available, "needs tmux"), arguments: Interrupt.allCases)
     func ctrlC(at place: Interrupt) throws {
@@ -31,9 +34,17 @@ struct ShellTests {
             try session.send("C-c")
             try session.waitFor("from no_such_table^C")
         case .runningQuery:
-            try session.type("with recursive c(x) as (select 1 union all select x + 1 from c where x < 100000000000) select count(*) from c;")
+            try session.type(Self.slowQuery)
             try session.send("C-c")
             try session.waitFor("Query cancelled (Ctrl-C).")
+        case .runningFile:
+            let folder = try Scratch.folder()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            try (Self.slowQuery + "\nselect 'never' as reached;\n").write(toFile: folder + "/slow.sql", atomically: true, encoding: .utf8)
+            try session.type(".read \(folder)/slow.sql")
+            try session.send("C-c")
+            try session.waitFor("The rest of \(folder)/slow.sql was not run.")
+            #expect(!(try session.screen().contains("never")))
         }
         // Nothing typed before Ctrl-C is left over: this statement runs on its own.
         try session.type("select 6 * 7 as answer;")

@@ -240,7 +240,10 @@ struct ShellSession {
         splitter = StatementSplitter()
         defer { splitter = outer }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if cancelled { return true }
+            if cancelled {
+                print("The rest of \(path) was not run.")
+                return true
+            }
             if !handle(line: String(line.hasSuffix("\r") ? line.dropLast() : line)) { return false }
         }
         if let rest = splitter.flush(), !cancelled { execute(rest) }

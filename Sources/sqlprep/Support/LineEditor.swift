@@ -1,8 +1,8 @@
 import Foundation
 
 /// The line editor of `sqlprep shell` on a terminal: ←/→, Home/End (Ctrl-A/E), Backspace, Ctrl-U,
-/// ↑/↓ through history, Tab to complete a table or column name, Ctrl-C to drop the input, Ctrl-D
-/// on an empty line to quit.
+/// ↑/↓ through history, Tab to complete a table or column name, Ctrl-C to drop the input, Ctrl-Z
+/// to suspend, Ctrl-D on an empty line to quit.
 ///
 /// Hand-written rather than Debian's libedit (which the sqlite3 shell links), for three reasons:
 /// - Ctrl-C. The shell keeps the terminal's signal keys off (`ISIG`) while it reads a line *and*
@@ -74,6 +74,14 @@ struct LineEditor {
                 if line.isEmpty { Terminal.writeNow("\r\n"); return .end }
             case 9:
                 complete(&line, &cursor, prompt: prompt)
+                redraw()
+            case 26:
+                // Ctrl-Z: with the signal keys off, suspend the shell as the terminal would, in cooked mode.
+                RawTerminal.restore()
+                Terminal.writeNow("\n")
+                kill(getpid(), SIGTSTP)
+                RawTerminal.enable()
+                ShellTerminal.signalKeysOff()
                 redraw()
             case 127, 8:
                 if cursor > 0 { line.remove(at: cursor - 1); cursor -= 1; redraw() }

@@ -26,6 +26,8 @@ enum ShellQuery {
         } catch {
             return .finished(SelfProcess.Output(status: 70, stdout: "", stderr: "Could not start \(SelfProcess.executable.path): \(error)"))
         }
+        if watchKeys { ShellTerminal.runningGroup = child.pid }
+        defer { ShellTerminal.runningGroup = 0 }
         var output: [UInt8] = [], errors: [UInt8] = []
         var open = [child.standardOutput, child.standardError].filter { $0 >= 0 }
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -59,10 +61,23 @@ enum ShellQuery {
 
 /// The shell's terminal settings on top of ``RawTerminal``'s raw mode.
 enum ShellTerminal {
+    /// The process group of the query running now, or 0. A child in a group of its own does not
+    /// hear the terminal hang up, so the shell ends it when it is itself ended.
+    nonisolated(unsafe) static var runningGroup: pid_t = 0
+
     /// Turns the terminal's signal keys off (`ISIG`), so Ctrl-C reaches the shell as a key rather
     /// than as SIGINT, which would end it. ``RawTerminal/restore()`` puts the saved settings back.
+    /// Also ends the running query with the shell on SIGTERM or SIGHUP (replacing
+    /// ``RawTerminal``'s handlers, which only restore the terminal).
     static func signalKeysOff() {
         guard isatty(STDIN_FILENO) == 1 else { return }
+        for sig in [SIGTERM, SIGHUP] {
+            signal(sig) { signal in
+                if ShellTerminal.runningGroup > 0 { kill(-ShellTerminal.runningGroup, SIGKILL) }
+                RawTerminal.restore()
+                _exit(128 + signal)
+            }
+        }
         var settings = termios()
         guard tcgetattr(STDIN_FILENO, &settings) == 0 else { return }
         settings.c_lflag &= ~tcflag_t(ISIG)
