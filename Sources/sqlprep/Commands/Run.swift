@@ -19,7 +19,8 @@ extension SQLPrep {
                   sqlprep run -e "select * from users limit 5" --scale tiny --seed 7
 
                 A result longer than --max-rows is a preview: the table shows its first rows and says how \
-                many there are in all (counted up to --row-limit; past it, "more rows not shown"). \
+                many there are in all (counted up to --row-limit, within the work limit; past \
+                either, "more rows not shown"). \
                 --format csv and json write every row up to --row-limit; when the query returns more, \
                 they write the first --row-limit rows, say so on standard error and exit with 1.
 

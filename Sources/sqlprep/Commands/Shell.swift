@@ -12,7 +12,7 @@ extension SQLPrep {
             discussion: """
                 Statements may span lines and end with ';'. Every query runs in the sandbox, under its \
                 limits; a result longer than --max-rows shows its first rows and counts the rest (up to \
-                --row-limit; past it, "more rows not shown"). Ctrl-C \
+                --row-limit, within the work limit; past either, "more rows not shown"). Ctrl-C \
                 clears the line being typed, or cancels a running query; Ctrl-D on an empty line \
                 leaves. Tab completes table and column names. Dot-commands (.help lists them): .tables, \
                 .schema [table] (the data dictionary), .schema --sql [table] (the CREATE statements), \
@@ -28,7 +28,7 @@ extension SQLPrep {
                 """
         )
 
-        @Option(name: .long, help: "Output mode to start with: table, box, column, markdown, line, csv or json.")
+        @Option(name: .long, help: "Output mode to start with, as .mode sets it.")
         var mode: ResultFormatter.Format = .table
 
         @Option(name: .long, help: ArgumentHelp("Rows printed at most in the modes for people (all but csv and json); the rest are counted.", valueName: "n"))
