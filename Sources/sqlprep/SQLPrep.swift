@@ -29,7 +29,7 @@ struct SQLPrep: ParsableCommand {
         version: version,
         subcommands: [Grade.Worker.self],
         groupedSubcommands: [
-            CommandGroup(name: "Practise", subcommands: [Next.self, Submit.self, Hint.self, Watch.self, Shell.self, Run.self]),
+            CommandGroup(name: "Practise", subcommands: [Next.self, Submit.self, Hint.self, Watch.self, Review.self, Shell.self, Run.self]),
             CommandGroup(name: "Your progress", subcommands: [List.self, Progress.self, Show.self, Solution.self, Skip.self, Goto.self, Reset.self, Init.self]),
             CommandGroup(name: "Teaching and data", subcommands: [Grade.self, Validate.self, Dataset.self]),
         ]
@@ -50,6 +50,12 @@ struct SQLPrep: ParsableCommand {
         // Past a file-size limit (ulimit -f), a write should fail with an error we can report, not
         // kill the process with SIGXFSZ before it can say what happened.
         signal(SIGXFSZ, SIG_IGN)
+        // The clock override for tests and demos (README, "Review"): a value that is not a time is
+        // reported, never silently replaced by the system clock.
+        if WorkspaceClock.now() == nil {
+            Terminal.error("sqlprep: SQLPREP_NOW is not an ISO 8601 time (e.g. 2026-12-06T09:00:00Z); unset it to use the system clock.")
+            Foundation.exit(64)
+        }
         var parsed: (any ParsableCommand)?
         do {
             parsed = try parseAsRoot()

@@ -5,7 +5,8 @@ import SQLPrepText
 /// An exercise as a learner reads it: title, track and difficulty, the prompt, the output contract
 /// and the tables the question needs.
 public enum ExerciseText {
-    public static func render(_ exercise: Exercise, style: TextStyle, width: Int = 100) -> String {
+    /// `dataset`: the data the answer will be checked on, when not the exercise's own (a review's).
+    public static func render(_ exercise: Exercise, style: TextStyle, width: Int = 100, dataset: DatasetSpec? = nil) -> String {
         var out = style.bold(exercise.title) + "  " + style.dim("[\(exercise.id) · \(exercise.track.title) · \(exercise.difficulty.rawValue)]") + "\n\n"
         out += inlineMarkdown(exercise.promptText.trimmingCharacters(in: .whitespacesAndNewlines), style: style) + "\n\n"
         out += style.bold("Return these columns, in this order") + " (names are up to you):\n"
@@ -21,7 +22,8 @@ public enum ExerciseText {
                 out += "\n\(table.name) — \(table.meaning)\n" + DataDictionary.describe(table)
             }
         }
-        out += "\n" + style.dim("Dataset: shop, seed \(exercise.dataset.seed), scale \(exercise.dataset.scale).")
+        let dataset = dataset ?? exercise.dataset
+        out += "\n" + style.dim("Dataset: shop, seed \(dataset.seed), scale \(dataset.scale).")
         return out
     }
 }
