@@ -17,10 +17,11 @@ struct ShellTests {
     /// Runs far past any test's patience under the work limit the Ctrl-C test gives it.
     static let slowQuery = "with recursive c(x) as (select 1 union all select x + 1 from c where x < 100000000000) select count(*) from c;"
 
-    @Test("Ctrl-C clears the input or cancels the query, and the shell answers the next statement", .enabled(if: TmuxSession.available, "needs tmux"), arguments: Interrupt.allCases)
+    // One case at a time: tmux sessions started at the same moment race to start tmux's server.
+    @Test("Ctrl-C clears the input or cancels the query, and the shell answers the next statement", .serialized, .enabled(if: TmuxSession.available, "needs tmux"), arguments: Interrupt.allCases)
     func ctrlC(at place: Interrupt) throws {
         // A work limit high enough that the slow query below runs until it is cancelled.
-        let session = try TmuxSession(command: "\(CLI.binary.path) shell --scale tiny --work-limit 100000000000 --time-limit 3600")
+        let session = try TmuxSession.started("\(CLI.binary.path) shell --scale tiny --work-limit 100000000000 --time-limit 3600")
         defer { session.kill() }
         try session.waitFor("sqlprep>")
         switch place {
@@ -59,7 +60,7 @@ struct ShellTests {
         let workspace = try Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         _ = try CLI.run(["init", "--workspace", workspace])
-        let session = try TmuxSession(command: "\(CLI.binary.path) shell --scale tiny --workspace \(workspace)")
+        let session = try TmuxSession.started("\(CLI.binary.path) shell --scale tiny --workspace \(workspace)")
         defer { session.kill() }
         try session.waitFor("sqlprep>")
         try session.type("select 'kept' as word;")
@@ -69,6 +70,19 @@ struct ShellTests {
         #expect(killed.status == 0)
         let history = try String(contentsOfFile: workspace + "/.sqlprep/shell_history", encoding: .utf8)
         #expect(history.contains("select 'kept' as word;"))
+    }
+
+    @Test("Tab completes a table name", .enabled(if: TmuxSession.available, "needs tmux"))
+    func tabCompletion() throws {
+        let session = try TmuxSession.started("\(CLI.binary.path) shell --scale tiny")
+        defer { session.kill() }
+        try session.waitFor("sqlprep>")
+        try TmuxSession.tmux(["send-keys", "-t", session.name, "-l", "select count(*) as spend_rows from mark"])
+        try session.send("Tab")
+        try session.waitFor("from marketing_spend")  // and a space, which capture-pane trims
+        try session.type(";")
+        let screen = try session.waitFor("(1 row)")
+        #expect(screen.contains("spend_rows"))
     }
 
     @Test(
@@ -170,5 +184,18 @@ struct ShellTests {
         #expect(out.stderr.contains("Only the first 4 rows were written: the query returns more than the row limit (4)."))
         let within = try CLI.run(["run", "-e", "select event_id from events limit 4", "--scale", "tiny", "--format", format, "--row-limit", "4"])
         #expect(within.status == 0 && within.stderr.isEmpty)
+    }
+}
+
+extension TmuxSession {
+    /// A session that is running. tmux's server exits when its last session ends, and a session
+    /// started at that moment is lost with it ("server exited unexpectedly"): start it again then.
+    static func started(_ command: String) throws -> TmuxSession {
+        var session = try TmuxSession(command: command)
+        for _ in 0..<3 where !session.isRunning {
+            Thread.sleep(forTimeInterval: 0.2)  // let the old server finish exiting
+            session = try TmuxSession(command: command)
+        }
+        return session
     }
 }
