@@ -72,6 +72,17 @@ struct ShellTests {
         #expect(history.contains("select 'kept' as word;"))
     }
 
+    @Test("Ctrl-D on an empty line leaves the shell", .enabled(if: TmuxSession.available, "needs tmux"))
+    func ctrlD() throws {
+        let session = try TmuxSession.started("\(CLI.binary.path) shell --scale tiny")
+        defer { session.kill() }
+        try session.waitFor("sqlprep>")
+        try session.send("C-d")
+        let deadline = Date().addingTimeInterval(10)
+        while session.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(!session.isRunning)
+    }
+
     @Test("Tab completes a table name", .enabled(if: TmuxSession.available, "needs tmux"))
     func tabCompletion() throws {
         let session = try TmuxSession.started("\(CLI.binary.path) shell --scale tiny")
