@@ -14,7 +14,7 @@ public struct ResultFormatter: Sendable {
         public var isForPeople: Bool { self != .csv && self != .json }
     }
 
-    /// Rows printed at most in table format; the rest are counted in the footer.
+    /// Rows printed at most in the formats for people; the rest are counted in the note under them.
     public var maxRows: Int = 50
     /// Characters shown of one value in table format before it is cut with "…".
     public var maxValueWidth: Int = 40
