@@ -408,5 +408,7 @@ public struct ExerciseProgress: Sendable, Hashable {
         case passed, attempted, skipped, new
     }
 
-    public var status: Status { passed ? .passed : attempts > 0 ? .attempted : skipped ? .skipped : .new }
+    /// Passed wins; then skipped (a learner who tried and then skipped has moved on: the attempts
+    /// are still counted in ``attempts``); then attempted; else new.
+    public var status: Status { passed ? .passed : skipped ? .skipped : attempts > 0 ? .attempted : .new }
 }

@@ -132,10 +132,18 @@ public struct Workspace: Sendable {
         return true
     }
 
-    /// The starter file: the prompt as a comment header, then a marked place to write.
+    /// The starter file: the prompt as a comment header (its Markdown rendered as plain text,
+    /// wrapped to 100 columns with the `-- `), then a marked place to write; its last line names
+    /// `check`, the command that checks it.
     public static func starter(for exercise: Exercise, check: String = "sqlprep submit") -> String {
+        starter(for: exercise, prompt: TerminalMarkdown.render(exercise.promptText, style: TextStyle(color: false), width: 97), check: check)
+    }
+
+    /// The starter with `prompt` as its comment header. Earlier sqlprep versions wrote the prompt's
+    /// Markdown source there, so a starter they wrote is still recognised as untouched.
+    private static func starter(for exercise: Exercise, prompt: String, check: String = "sqlprep submit") -> String {
         var lines = ["-- exercise: \(exercise.id)", "-- \(exercise.title) (\(exercise.track.title), \(exercise.difficulty.rawValue))", "--"]
-        for line in exercise.promptText.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in prompt.split(separator: "\n", omittingEmptySubsequences: false) {
             lines.append(line.isEmpty ? "--" : "-- " + line)
         }
         lines.append("--")
@@ -153,6 +161,6 @@ public struct Workspace: Sendable {
     /// True when the answer file still holds only the starter's comments.
     public func answerIsUntouched(_ exercise: Exercise) -> Bool {
         guard let text = try? String(contentsOfFile: answerPath(for: exercise), encoding: .utf8) else { return true }
-        return text == Workspace.starter(for: exercise)
+        return text == Workspace.starter(for: exercise) || text == Workspace.starter(for: exercise, prompt: exercise.promptText)
     }
 }
