@@ -6,17 +6,19 @@
 /// - channels that differ in CTR, CPC, conversion and so CPO; `podcast` spends with no clicks and no orders;
 /// - `paid_social` paused for two weeks (no spend rows, no sessions): days a channel spent nothing;
 /// - a mobile outage on 2025-03-09: no mobile sessions that day;
+/// - checkout live from 2024-01-03: no orders on the first two days;
 /// - retention that decays with time since signup and differs by channel and device; repeat buyers; refunds;
 /// - experiment 1 (checkout_redesign) with a real lift on conversion (larger on mobile),
 ///   experiment 2 with no effect, experiment 3 with a sample-ratio mismatch;
 /// - NULL countries, anonymous sessions, duplicated tracker events.
 ///
 /// The experiments are planted, not left to chance, so that their story holds on every seed:
-/// assignment is balanced within small blocks per (experiment, exposure device) (experiment 3's
-/// blocks send 27 of 50 users to treatment), and whether an assigned user converts inside the
-/// test window follows a planted rate per (experiment, variant, device) by error diffusion, so
-/// the rates are exact up to a user whatever the seed. Which sessions carry the orders stays
-/// random: a planted converter keeps their own purchases, or buys in one of their window visits.
+/// assignment is a fair coin per user, except experiment 3's, which sends 7 of every 13 users
+/// exposed on a device to treatment (shuffled blocks), and whether an assigned user
+/// converts inside the test window follows a planted rate per (experiment, variant, device),
+/// exact up to a user whatever the seed: users keep their own purchases while the count of
+/// converters stays on target; otherwise a converter buys in one of their window visits, or a
+/// non-converter's window purchases are dropped.
 ///
 /// The rare rows real data has, so that the mistakes the course teaches change answers:
 /// order lines sold below list price (sale prices) or at an earlier price; sessions that start
@@ -49,7 +51,8 @@ public struct ShopGenerator {
 
     struct Experiment {
         let row: ExperimentRow
-        /// Assignment blocks: of every `blockSize` users exposed on one device, `blockTreated` go to treatment.
+        /// Assignment blocks: of every `blockSize` users exposed on one device, `blockTreated` go to
+        /// treatment. 0: no blocks, a fair coin hashed from (seed, experiment, user), as platforms do.
         let blockSize: Int
         let blockTreated: Int
         /// Planted share of assigned users who order inside the window (ppm), by variant, then device.
@@ -64,7 +67,7 @@ public struct ShopGenerator {
                 startDay: CivilTime.days(year: 2024, month: 9, day: 16), endDay: CivilTime.days(year: 2024, month: 11, day: 30),
                 plannedSplit: "50/50"),
             // Lifts of 10% (desktop), 20% (mobile) and 38% (tablet): z ≈ 3.5 overall at default scale.
-            blockSize: 2, blockTreated: 1,
+            blockSize: 0, blockTreated: 0,
             conversionPPM: [[340_000, 240_000, 260_000], [374_000, 288_000, 358_800]]),
         Experiment(
             row: ExperimentRow(
@@ -73,7 +76,7 @@ public struct ShopGenerator {
                 startDay: CivilTime.days(year: 2025, month: 2, day: 1), endDay: CivilTime.days(year: 2025, month: 3, day: 31),
                 plannedSplit: "50/50"),
             // A 1.5% relative lift: far too small to show at this sample size.
-            blockSize: 2, blockTreated: 1,
+            blockSize: 0, blockTreated: 0,
             conversionPPM: [[310_000, 200_000, 220_000], [314_650, 203_000, 223_300]]),
         Experiment(
             row: ExperimentRow(
@@ -162,10 +165,15 @@ public struct ShopGenerator {
             campaignSessions = Array(repeating: 0, count: ShopGenerator.dayCount * V.campaigns.count)
         }
 
-        /// The next user exposed on `device` to experiment `index`: 1 for treatment. Blocks of
-        /// `blockSize` users are shuffled from the seed, `blockTreated` of each block in treatment.
-        mutating func assign(experiment index: Int, device: Int) -> Int {
+        /// The variant of `user`, the next user exposed on `device` to experiment `index`: 1 for
+        /// treatment. Blocks of `blockSize` users are shuffled from the seed, `blockTreated` of each
+        /// block in treatment; without blocks, a fair coin per user.
+        mutating func assign(experiment index: Int, device: Int, user: Int64) -> Int {
             let experiment = ShopGenerator.experiments[index]
+            guard experiment.blockSize > 0 else {
+                var coin = SplitMix64(seed, stream: 100 + UInt64(experiment.row.id), index: UInt64(user))
+                return coin.chance(ppm: 500_000) ? 1 : 0
+            }
             let count = assigned[index * 3 + device]
             assigned[index * 3 + device] += 1
             var rng = SplitMix64(
@@ -176,17 +184,25 @@ public struct ShopGenerator {
             return positions[count % experiment.blockSize] < experiment.blockTreated ? 1 : 0
         }
 
-        /// Whether the next user exposed to `variant` on `device` converts inside the window: error
-        /// diffusion at the planted rate, from a phase drawn from the seed.
-        mutating func plantedConversion(experiment index: Int, variant: Int, device: Int) -> Bool {
+        /// Converters so far, per (experiment, variant, device).
+        var converted = Array(repeating: 0, count: ShopGenerator.experiments.count * 6)
+
+        /// Whether the next user exposed to `variant` on `device` converts inside the window, given
+        /// whether their own purchases would make them convert (`natural`). The user keeps their own
+        /// behaviour while the converters so far stay within one of the planted rate's target (a
+        /// count that starts at a phase drawn from the seed); otherwise the user is made to follow
+        /// the target. So the rate is exact up to a user on every seed, and heavy buyers mostly
+        /// stay buyers.
+        mutating func plantedConversion(experiment index: Int, variant: Int, device: Int, natural: Bool) -> Bool {
             let experiment = ShopGenerator.experiments[index]
             let slot = (index * 2 + variant) * 3 + device
-            let count = exposed[slot]
             exposed[slot] += 1
             var rng = SplitMix64(seed, stream: 110 + UInt64(experiment.row.id), index: UInt64(variant * 3 + device))
             let phase = rng.below(1_000_000)
-            let rate = experiment.conversionPPM[variant][device]
-            return ((count + 1) * rate + phase) / 1_000_000 > (count * rate + phase) / 1_000_000
+            let target = (exposed[slot] * experiment.conversionPPM[variant][device] + phase) / 1_000_000
+            let converts = converted[slot] < (natural ? target + 1 : target)
+            if converts { converted[slot] += 1 }
+            return converts
         }
     }
 
@@ -207,6 +223,9 @@ public struct ShopGenerator {
     }
 
     static let lastDay = firstDay + dayCount - 1
+    static let periodEnd = Int64(firstDay + dayCount) * 86_400
+    /// The shop took its first orders on 2024-01-03: checkout was not live on the first two days.
+    static let checkoutOpens = firstDay + 2
     static let lastDayOf2024 = CivilTime.days(year: 2024, month: 12, day: 31)
 
     /// A visit's time of day. On the last day of a month (but the dataset's last), a few visits come
@@ -232,7 +251,7 @@ public struct ShopGenerator {
         ppm = ppm * userPercent / 100
         if isFirst { ppm = ppm * 140 / 100 }
         if day == blackFriday || day == blackFriday + 3 { ppm = ppm * 250 / 100 }
-        return ppm
+        return day < checkoutOpens ? 0 : ppm
     }
 
     private func generateUser<Sink: ShopRowSink>(
@@ -332,14 +351,15 @@ public struct ShopGenerator {
             let window = visits.indices.filter { visits[$0].at >= opens && visits[$0].at < closes }
             guard let first = window.first else { continue }
             let device = visits[first].device
-            let variant = state.assign(experiment: index, device: device)
+            let variant = state.assign(experiment: index, device: device, user: user.id)
             try sink.assignment(AssignmentRow(
                 experimentID: experiment.row.id, userID: user.id, variant: variant, assignedAt: visits[first].at))
-            if state.plantedConversion(experiment: index, variant: variant, device: device) {
-                // An order from a visit late on the last evening may land after the window closes.
-                let early = window.filter { visits[$0].at < closes - 2 * 3600 }
-                let candidates = early.isEmpty ? window : early
-                if !candidates.contains(where: { visits[$0].purchases }) {
+            // An order from a visit late on the last evening may land after the window closes.
+            let early = window.filter { visits[$0].at < closes - 2 * 3600 }
+            let candidates = early.isEmpty ? window : early
+            let natural = candidates.contains { visits[$0].purchases }
+            if state.plantedConversion(experiment: index, variant: variant, device: device, natural: natural) {
+                if !natural {
                     let weights = WeightTable(candidates.map { max(1, visits[$0].ppm) })
                     visits[candidates[rng.pick(weights)]].purchases = true
                 }
@@ -416,7 +436,8 @@ public struct ShopGenerator {
         }
         let pageViews = 1 + depth + rng.geometric(successPPM: 300_000, cap: 25)
         let secondsPerPage = Int64(rng.int(in: 15...110))
-        let endedAt = startedAt + Int64(pageViews) * secondsPerPage + Int64(rng.below(30))
+        // The export ends at the last second of the period: a visit still open then is cut there.
+        let endedAt = min(Self.periodEnd - 1, startedAt + Int64(pageViews) * secondsPerPage + Int64(rng.below(30)))
         let landing = rng.pick(Self.landingWeights)
         try sink.session(SessionRow(
             id: sessionID, userID: userID, startedAt: startedAt, endedAt: endedAt, device: device,
