@@ -6,6 +6,7 @@
 //    sqlite3_bind_* with SQLITE_STATIC, one transaction) inserting the very same rows, pre-rendered.
 // 2. A cold `sqlprep run -e 'select count(*) from orders'` process at default scale (image cached on disk).
 // 3. Every built-in exercise's reference query at default scale, in the sandbox.
+// --seed-sweep N: instead, the planted effects (PlantedFacts) on seeds 1…N at default scale.
 // Medians of interleaved rounds; the machine is noisy, so compare ratios, not absolute times.
 
 import CBenchLoop
@@ -51,6 +52,7 @@ var loadOnly = false
 var gradingLearners = 200
 var gradingOnly = false
 var counterexamplesOnly = false
+var seedSweep = 0
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -60,10 +62,40 @@ while let argument = arguments.next() {
     case "--grading-only": gradingOnly = true
     case "--counterexamples-only": counterexamplesOnly = true
     case "--learners": gradingLearners = Int(arguments.next() ?? "") ?? gradingLearners
+    case "--seed-sweep": seedSweep = Int(arguments.next() ?? "") ?? 0
     default:
-        print("usage: sqlprep-bench [--scales tiny,default,5] [--rounds 3] [--load-only | --grading-only | --counterexamples-only] [--learners 200]")
+        print("usage: sqlprep-bench [--scales tiny,default,5] [--rounds 3] [--load-only | --grading-only | --counterexamples-only | --seed-sweep N] [--learners 200]")
         exit(64)
     }
+}
+
+// MARK: - Planted effects across seeds
+
+if seedSweep > 0 {
+    print("Planted effects on seeds 1…\(seedSweep) at default scale")
+    print("| seed | exp 1 z | exp 1 lift desktop / mobile / tablet (%) | exp 2 z | exp 3 χ² | display CPO ÷ search CPO | every-seed facts |")
+    print("|---|---|---|---|---|---|---|")
+    var all: [PlantedFacts] = []
+    var ratios: [Double] = []
+    for seed in 1...UInt64(seedSweep) {
+        let db = try Connection.inMemory()
+        try db.attachReadOnly(ShopDataset.build(DatasetSpec(seed: seed, scale: .default)))
+        var facts = try PlantedFacts.measure(db)
+        facts.seed = seed
+        let ratio = try db.prepare(PlantedFacts.displayCPOQuery).scalar()?.numericValue ?? .nan
+        all.append(facts)
+        ratios.append(ratio)
+        let lifts = ["desktop", "mobile", "tablet"].map { fmt(100 * (facts.liftByDevice[$0] ?? .nan), 1) }.joined(separator: " / ")
+        let held = PlantedFacts.everySeed.filter { facts.holds[$0.0] == true }.count
+        print("| \(seed) | \(fmt(facts.z1)) | \(lifts) | \(fmt(facts.z2)) | \(fmt(facts.chiSquare3, 1)) | \(fmt(ratio)) | \(held)/\(PlantedFacts.everySeed.count) |")
+    }
+    func share(_ holds: (PlantedFacts) -> Bool) -> String { "\(all.filter(holds).count)/\(all.count)" }
+    print("")
+    print("exp 1 p < 0.01 (z > 2.576): \(share { $0.z1 > 2.576 }); device story: \(share(\.deviceStory))")
+    print("exp 2 not significant (|z| < 1.96): \(share { abs($0.z2) < 1.96 }); exp 3 χ² > 10.83: \(share { $0.chiSquare3 > 10.83 })")
+    print("display CPO > 2 × search CPO: \(ratios.filter { $0 > 2 }.count)/\(ratios.count)")
+    for (name, _) in PlantedFacts.everySeed { print("\(name): \(share { $0.holds[name] == true })") }
+    exit(0)
 }
 
 // MARK: - Rows pre-rendered for the C loop

@@ -9,6 +9,9 @@ import SQLiteKit
 /// - **Orders exactly on window boundaries:** some orders move to the first second of their month,
 ///   others to the last second (23:59:59 on the last day), where `BETWEEN` and `<=` mistakes show.
 /// - **Rows with NULL dimensions:** one user in six has an unknown country.
+/// - **A sign-up in the last second of a year:** the first user who signed up on 2025-01-01 signed
+///   up at 2024-12-31 23:59:59 instead (earlier than their first visit, as every sign-up is), on
+///   top of the generated data's sign-ups in 2024's last minute and visits at 23:59:59.
 ///
 /// The statements are plain SQL over the loaded tables, deterministic for a given dataset, and keep
 /// the relations consistent (order lines, purchase events and assignments go with their parents).
@@ -41,6 +44,8 @@ public enum EdgeCases {
         "UPDATE orders SET ordered_at = date(ordered_at, 'start of month', '+1 month', '-1 day') || ' 23:59:59' WHERE order_id % 59 = 0",
         // NULL dimensions.
         "UPDATE users SET country = NULL WHERE user_id % 6 = 0",
+        // A sign-up in the year's last second.
+        "UPDATE users SET signup_at = '2024-12-31 23:59:59' WHERE user_id = (SELECT min(user_id) FROM users WHERE signup_at >= '2025-01-01' AND signup_at < '2025-01-02')",
     ]
 
     static func apply(to db: Connection) throws {

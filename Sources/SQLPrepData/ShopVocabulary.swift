@@ -25,4 +25,5 @@ public enum ShopVocabulary {
     static let pageView = 0, productView = 1, addToCart = 2, beginCheckout = 3, purchase = 4
     static let completed = 0, cancelled = 1, refunded = 2
     static let apparel = 2
+    static let productLanding = 2
 }

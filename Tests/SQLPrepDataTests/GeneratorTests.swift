@@ -35,7 +35,8 @@ struct DeterminismTests {
     func pinnedFingerprint() throws {
         // If you changed the generator on purpose: bump ShopGenerator.version, update this value,
         // and regenerate Fixtures/ (sqlprep validate --update-expected).
-        #expect(try ShopDataset.fingerprint(Datasets.connection(Datasets.tiny)) == "6f48d2784c24129c")
+        let fingerprint = try ShopDataset.fingerprint(Datasets.connection(Datasets.tiny))
+        #expect(fingerprint == "33b9bf3e573d2973")
     }
 
     @Test("Same seed and scale give byte-identical images; another seed gives other data")
@@ -104,6 +105,17 @@ struct RealismTests {
             ("users are assigned once per experiment", "SELECT count(*) = 0 FROM (SELECT 1 FROM experiment_assignments GROUP BY experiment_id, user_id HAVING count(*) > 1)"),
             ("both membership plans exist", "SELECT count(DISTINCT plan) = 2 FROM memberships"),
             ("repeat buyers exist", "SELECT count(*) > 0 FROM (SELECT user_id FROM orders GROUP BY 1 HAVING count(*) > 1)"),
+            // The rare rows that make the course's traps change answers.
+            ("some lines sell below list price", "SELECT count(*) > 0 FROM order_items i JOIN products p USING (product_id) WHERE i.unit_price_cents < p.price_cents"),
+            ("no line sells above list price", "SELECT count(*) = 0 FROM order_items i JOIN products p USING (product_id) WHERE i.unit_price_cents > p.price_cents"),
+            ("some sessions have no page_view", "SELECT count(*) > 0 FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.session_id = s.session_id AND e.event_type = 'page_view')"),
+            ("some sessions view a product twice", "SELECT count(*) > 0 FROM (SELECT 1 FROM events WHERE event_type = 'product_view' GROUP BY session_id, product_id HAVING count(DISTINCT occurred_at) > 1)"),
+            ("some sessions view two products of a category", "SELECT count(*) > 0 FROM (SELECT 1 FROM events JOIN products USING (product_id) WHERE event_type = 'product_view' GROUP BY session_id, category HAVING count(DISTINCT product_id) > 1)"),
+            ("some month-end visits run past midnight", "SELECT count(*) > 0 FROM sessions WHERE date(ended_at) > date(started_at) AND date(started_at, '+1 day') = date(started_at, 'start of month', '+1 month')"),
+            ("some events happen at 23:59:59", "SELECT count(*) > 0 FROM events WHERE time(occurred_at) = '23:59:59'"),
+            ("nothing happens after the period", "SELECT (SELECT max(ended_at) FROM sessions) < '2025-07-01' AND (SELECT max(ordered_at) FROM orders) < '2025-07-01'"),
+            ("no orders before checkout opened on 2024-01-03", "SELECT count(*) = 0 FROM orders WHERE ordered_at < '2024-01-03'"),
+            ("a product costs exactly the free-shipping threshold", "SELECT count(*) = 1 FROM products WHERE price_cents = 5000"),
         ])
     func structure(_ fact: String, _ sql: String) throws {
         let db = try Datasets.connection(Datasets.tiny)
@@ -139,7 +151,7 @@ struct RealismTests {
         }
         let lift1 = try conversion(1, "treatment") / conversion(1, "control") - 1
         #expect(lift1 > 0.05, "experiment 1 has a real lift")
-        #expect(try zScore(1) > 1.96, "and it is significant at default scale")
+        #expect(try zScore(1) > 2.576, "and it is significant at p < 0.01 at default scale")
         let mobileLift = try conversion(1, "treatment", device: "mobile") / conversion(1, "control", device: "mobile") - 1
         let desktopLift = try conversion(1, "treatment", device: "desktop") / conversion(1, "control", device: "desktop") - 1
         #expect(mobileLift > desktopLift, "the lift is larger on mobile")
@@ -149,6 +161,9 @@ struct RealismTests {
         #expect(share3 > 0.52, "experiment 3 has a sample-ratio mismatch")
         let share1 = try db.double("SELECT avg(variant = 'treatment') FROM experiment_assignments WHERE experiment_id = 1")
         #expect(abs(share1 - 0.5) < 0.02)
+
+        #expect(try db.double("SELECT count(*) FROM users WHERE signup_at >= '2024-12-31 23:59:00' AND signup_at < '2025-01-01'") > 0,
+                "someone signs up in the last minute of 2024")
 
         // Weekly seasonality: weekdays busier than weekends.
         let weekday = try db.double("SELECT count(*) / 5.0 FROM sessions WHERE strftime('%w', started_at) BETWEEN '1' AND '5'")

@@ -93,6 +93,15 @@ struct RewriteTests {
         #expect(perExercise.filter { $0.value.count >= 3 }.count >= 8)
     }
 
+    @Test("Every exercise has at least two rewrites and at least four known-wrong queries")
+    func everyExercise() throws {
+        let perExercise = Dictionary(grouping: Self.files, by: { String($0.split(separator: "/")[0]) })
+        for exercise in try CatalogFixture.course.get().exercises {
+            #expect(perExercise[exercise.id, default: []].count >= 2, "\(exercise.id): rewrites")
+            #expect(exercise.wrongQueries.count >= 4, "\(exercise.id): known-wrong queries")
+        }
+    }
+
     @Test("A correct answer written differently is accepted", arguments: files)
     func rewrite(_ file: String) throws {
         let id = String(file.split(separator: "/")[0])

@@ -14,5 +14,5 @@ ranked AS (
 SELECT r.product_id, p.name, r.units
 FROM ranked AS r
 JOIN products AS p ON p.product_id = r.product_id
-WHERE r.units_rank <= 12
+WHERE r.units_rank <= 8
 ORDER BY r.units DESC, r.product_id;

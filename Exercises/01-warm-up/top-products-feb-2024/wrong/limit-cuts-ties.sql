@@ -1,4 +1,4 @@
--- mistake: LIMIT 12 keeps exactly twelve rows and drops a product tied with the twelfth one
+-- mistake: LIMIT 8 keeps exactly eight rows and drops a product tied with the eighth one
 SELECT oi.product_id, p.name, SUM(oi.quantity) AS units
 FROM order_items AS oi
 JOIN orders AS o ON o.order_id = oi.order_id
@@ -7,4 +7,4 @@ WHERE o.status = 'completed'
   AND o.ordered_at >= '2024-02-01' AND o.ordered_at < '2024-03-01'
 GROUP BY oi.product_id, p.name
 ORDER BY units DESC, oi.product_id
-LIMIT 12;
+LIMIT 8;

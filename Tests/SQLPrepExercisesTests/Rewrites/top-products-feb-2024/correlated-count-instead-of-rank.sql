@@ -1,4 +1,4 @@
--- rewrite: no RANK(): a product is kept when fewer than 12 products sold strictly more (correlated COUNT); JOIN ... USING
+-- rewrite: no RANK(): a product is kept when fewer than 8 products sold strictly more (correlated COUNT); JOIN ... USING
 WITH feb AS (
   SELECT product_id, SUM(quantity) AS sold
   FROM order_items
@@ -11,5 +11,5 @@ WITH feb AS (
 SELECT f.product_id, p.name AS product_name, f.sold
 FROM feb AS f
 JOIN products AS p USING (product_id)
-WHERE (SELECT COUNT(*) FROM feb AS better WHERE better.sold > f.sold) < 12
+WHERE (SELECT COUNT(*) FROM feb AS better WHERE better.sold > f.sold) < 8
 ORDER BY f.sold DESC, f.product_id;

@@ -1,4 +1,4 @@
--- rewrite: self-join instead of a window function: LEFT JOIN to products that sold more, keep those with fewer than 12
+-- rewrite: self-join instead of a window function: LEFT JOIN to products that sold more, keep those with fewer than 8
 WITH sold AS (
   SELECT i.product_id, SUM(i.quantity) AS units
   FROM order_items AS i
@@ -14,5 +14,5 @@ FROM sold AS a
 LEFT JOIN sold AS b ON b.units > a.units
 JOIN products AS pr ON pr.product_id = a.product_id
 GROUP BY a.product_id, pr.name, a.units
-HAVING COUNT(b.product_id) < 12
+HAVING COUNT(b.product_id) < 8
 ORDER BY 3 DESC, 1;

@@ -13,5 +13,5 @@ FROM (
     AND strftime('%Y-%m', o.ordered_at) = '2024-02'
   GROUP BY oi.product_id, p.name
 ) AS ranked
-WHERE rnk <= 12
+WHERE rnk <= 8
 ORDER BY units DESC, product_id;
