@@ -19,7 +19,10 @@ SELECT
   c.campaign,
   c.channel,
   COUNT(dark.day) AS dark_days,
-  MIN(dark.day) AS first_dark_day
+  MIN(dark.day) AS first_dark_day,
+  (SELECT COUNT(*) FROM marketing_spend AS m
+   WHERE m.campaign = c.campaign AND m.clicks = 0
+     AND m.spend_date BETWEEN '2024-01-01' AND '2024-12-31') AS idle_days
 FROM campaigns AS c
 LEFT JOIN dark ON dark.campaign = c.campaign
 GROUP BY c.campaign, c.channel

@@ -1,4 +1,4 @@
--- rewrite: dark days as calendar EXCEPT active days per campaign, via a correlated count; first dark day by a correlated MIN
+-- rewrite: dark days as calendar EXCEPT active days per campaign, via a correlated count; first dark day by a correlated MIN; idle days by a correlated SUM
 WITH RECURSIVE cal(d) AS (
   SELECT '2024-01-01' UNION ALL SELECT date(d, '+1 day') FROM cal WHERE d < '2024-12-31'
 ),
@@ -7,6 +7,7 @@ SELECT
   campaign, channel,
   366 - (SELECT COUNT(DISTINCT spend_date) FROM marketing_spend AS m
          WHERE m.campaign = camps.campaign AND m.spend_date BETWEEN '2024-01-01' AND '2024-12-31') AS dark,
-  (SELECT MIN(d) FROM cal WHERE d NOT IN (SELECT spend_date FROM marketing_spend AS m WHERE m.campaign = camps.campaign))
+  (SELECT MIN(d) FROM cal WHERE d NOT IN (SELECT spend_date FROM marketing_spend AS m WHERE m.campaign = camps.campaign)),
+  (SELECT IFNULL(SUM(clicks = 0), 0) FROM marketing_spend AS m WHERE m.campaign = camps.campaign AND substr(m.spend_date, 1, 4) = '2024')
 FROM camps
 ORDER BY dark DESC, campaign;
