@@ -1,4 +1,4 @@
--- rewrite: dark days as calendar EXCEPT active days per campaign, via a correlated count; first dark day by a correlated MIN; idle days by a correlated SUM
+-- rewrite: dark days as 366 minus the days with a row, via a correlated count; first dark day by a correlated MIN over the calendar; idle days by a correlated SUM
 WITH RECURSIVE cal(d) AS (
   SELECT '2024-01-01' UNION ALL SELECT date(d, '+1 day') FROM cal WHERE d < '2024-12-31'
 ),
