@@ -39,7 +39,7 @@ struct NavigationTests {
             ([], "cpc-by-channel", "cpc-by-channel", "cpo-by-channel"),
             (["orders-by-status"], "orders-by-status", "orders-by-status", "users-by-country"),
             (["orders-by-status", "users-by-country"], "orders-by-status", "orders-by-status", "signups-by-channel-2024"),
-            ([], "holiday-top-products-with-ties", "holiday-top-products-with-ties", "orders-by-status"),
+            ([], "refunds-apparel-or-coupons", "refunds-apparel-or-coupons", "orders-by-status"),
         ] as [([String], String?, String, String)])
     func nextLine(passed: [String], goto: String?, pass: String, expected: String) throws {
         let workspace = try Scratch.folder()
@@ -86,7 +86,7 @@ struct NavigationTests {
             // (goto first, the exercise skipped, what next shows then)
             (nil, "orders-by-status", "users-by-country"),
             ("cpc-by-channel", "cpc-by-channel", "cpo-by-channel"),
-            ("holiday-top-products-with-ties", "holiday-top-products-with-ties", "orders-by-status"),
+            ("refunds-apparel-or-coupons", "refunds-apparel-or-coupons", "orders-by-status"),
         ] as [(String?, String, String)])
     func skip(goto: String?, skipped: String, expected: String) throws {
         let workspace = try Scratch.folder()

@@ -27,11 +27,11 @@ enum CatalogFixture {
 
 @Suite("The built-in catalog")
 struct CatalogTests {
-    @Test("It loads, with at least 40 exercises across the eight tracks")
+    @Test("It loads, with at least 80 exercises across the eleven tracks")
     func size() throws {
         let course = try CatalogFixture.course.get()
-        #expect(course.exercises.count >= 40)
-        #expect(course.tracks.count == 8)
+        #expect(course.exercises.count >= 80)
+        #expect(course.tracks.count == 11)
         for track in course.tracks {
             let difficulties = course.exercises(in: track).map(\.difficulty)
             #expect(difficulties.count >= 4, "\(track.title) has a progression")

@@ -1,0 +1,9 @@
+SELECT
+  category,
+  COUNT(*) AS products,
+  ROUND(MIN(price_cents) / 100.0, 2) AS min_price,
+  ROUND(MAX(price_cents) / 100.0, 2) AS max_price,
+  ROUND(AVG(price_cents) / 100.0, 2) AS avg_price
+FROM products
+GROUP BY category
+ORDER BY avg_price DESC, category;

@@ -1,0 +1,8 @@
+-- mistake: reports the CPC in cents where dollars are asked for
+SELECT strftime('%Y-%m', spend_date) AS month, campaign, SUM(clicks) AS clicks,
+       ROUND(SUM(spend_cents) / 100.0, 2) AS spend,
+       ROUND(1.0 * SUM(spend_cents) / SUM(clicks), 4) AS cpc
+FROM marketing_spend
+WHERE channel = 'paid_search' AND spend_date BETWEEN '2025-01-01' AND '2025-06-30'
+GROUP BY month, campaign
+ORDER BY month, campaign;

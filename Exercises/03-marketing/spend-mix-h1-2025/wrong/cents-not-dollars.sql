@@ -1,0 +1,7 @@
+-- mistake: reports the spend in cents where dollars are asked for
+SELECT channel, SUM(spend_cents) AS spend,
+       ROUND(100.0 * SUM(spend_cents) / SUM(SUM(spend_cents)) OVER (), 1) AS share_pct
+FROM marketing_spend
+WHERE spend_date >= '2025-01-01' AND spend_date <= '2025-06-30'
+GROUP BY channel
+ORDER BY spend DESC, channel;

@@ -1,0 +1,8 @@
+-- mistake: divides revenue by orders (average order value) instead of by buyers
+SELECT COALESCE(u.country, 'unknown') AS country, COUNT(DISTINCT o.user_id) AS buyers, COUNT(*) AS orders,
+       ROUND(SUM(o.total_cents) / 100.0, 2) AS revenue,
+       ROUND(SUM(o.total_cents) / 100.0 / COUNT(*), 2) AS revenue_per_buyer
+FROM orders AS o JOIN users AS u ON u.user_id = o.user_id
+WHERE o.status = 'completed'
+GROUP BY COALESCE(u.country, 'unknown')
+ORDER BY revenue DESC, country;

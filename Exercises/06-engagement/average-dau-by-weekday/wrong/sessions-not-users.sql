@@ -1,0 +1,13 @@
+-- mistake: counts sessions per day instead of distinct users, so a user with two visits counts twice
+WITH daily AS (
+  SELECT date(started_at) AS day, COUNT(*) AS dau FROM sessions
+  WHERE user_id IS NOT NULL AND started_at >= '2025-01-01' AND started_at < '2025-07-01'
+  GROUP BY date(started_at)
+)
+SELECT (CAST(strftime('%w', day) AS INTEGER) + 6) % 7 + 1 AS day_no,
+       CASE strftime('%w', day) WHEN '1' THEN 'Monday' WHEN '2' THEN 'Tuesday' WHEN '3' THEN 'Wednesday' WHEN '4' THEN 'Thursday'
+         WHEN '5' THEN 'Friday' WHEN '6' THEN 'Saturday' ELSE 'Sunday' END AS day,
+       COUNT(*) AS days, ROUND(AVG(dau), 1) AS avg_dau
+FROM daily
+GROUP BY day_no
+ORDER BY day_no;

@@ -1,0 +1,17 @@
+-- mistake: counts cancelled and refunded orders as purchases and revenue
+WITH assigned AS (
+  SELECT a.user_id, a.variant, a.assigned_at, e.ended_at FROM experiment_assignments AS a
+  JOIN experiments AS e ON e.experiment_id = a.experiment_id WHERE e.name = 'homepage_hero_video'
+),
+per_user AS (
+  SELECT a.variant, COUNT(o.order_id) AS orders, COALESCE(SUM(o.total_cents), 0) AS revenue_cents
+  FROM assigned AS a
+  LEFT JOIN orders AS o ON o.user_id = a.user_id AND o.ordered_at >= a.assigned_at AND o.ordered_at <= a.ended_at
+  GROUP BY a.user_id, a.variant
+)
+SELECT variant, COUNT(*) AS users, SUM(orders > 0) AS buyers,
+       ROUND(100.0 * SUM(orders > 0) / COUNT(*), 2) AS buyer_pct,
+       ROUND(SUM(revenue_cents) / 100.0 / COUNT(*), 2) AS revenue_per_user
+FROM per_user
+GROUP BY variant
+ORDER BY variant;

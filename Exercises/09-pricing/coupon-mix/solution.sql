@@ -1,0 +1,8 @@
+SELECT
+  COALESCE(coupon_code, 'none') AS coupon,
+  COUNT(*) AS orders,
+  ROUND(100.0 * COUNT(*) / (SELECT COUNT(*) FROM orders WHERE status = 'completed'), 1) AS share_pct
+FROM orders
+WHERE status = 'completed'
+GROUP BY COALESCE(coupon_code, 'none')
+ORDER BY orders DESC, coupon;

@@ -1,0 +1,16 @@
+-- mistake: averages each line's order discount rate instead of dividing the category's discount by its revenue
+WITH lines AS (
+  SELECT p.category, i.quantity * i.unit_price_cents AS line_cents,
+         1.0 * o.discount_cents * i.quantity * i.unit_price_cents / o.subtotal_cents AS line_discount_cents,
+         100.0 * o.discount_cents / o.subtotal_cents AS order_rate_pct
+  FROM order_items AS i
+  JOIN orders AS o ON o.order_id = i.order_id
+  JOIN products AS p ON p.product_id = i.product_id
+  WHERE o.status = 'completed'
+)
+SELECT category, ROUND(SUM(line_cents) / 100.0, 2) AS item_revenue,
+       ROUND(SUM(line_discount_cents) / 100.0, 2) AS discount,
+       ROUND(AVG(order_rate_pct), 2) AS discount_pct
+FROM lines
+GROUP BY category
+ORDER BY discount_pct DESC, category;

@@ -1,0 +1,9 @@
+-- mistake: averages each order's own discount rate instead of dividing the monthly sums
+SELECT strftime('%Y-%m', ordered_at) AS month, COUNT(*) AS orders,
+       ROUND(SUM(subtotal_cents) / 100.0, 2) AS item_value,
+       ROUND(SUM(discount_cents) / 100.0, 2) AS discounts,
+       ROUND(AVG(100.0 * discount_cents / subtotal_cents), 2) AS discount_rate_pct
+FROM orders
+WHERE status = 'completed' AND ordered_at >= '2025-01-01' AND ordered_at < '2025-07-01'
+GROUP BY month
+ORDER BY month;

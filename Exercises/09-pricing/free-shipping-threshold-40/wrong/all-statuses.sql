@@ -1,0 +1,10 @@
+-- mistake: counts cancelled and refunded orders, whose shipping was never kept
+WITH paying AS (
+  SELECT subtotal_cents, shipping_cents FROM orders
+  WHERE ordered_at >= '2025-01-01' AND ordered_at < '2025-07-01' AND shipping_cents > 0
+)
+SELECT COUNT(*) AS orders_paying_shipping,
+       SUM(subtotal_cents >= 4000) AS orders_affected,
+       ROUND(100.0 * SUM(subtotal_cents >= 4000) / COUNT(*), 1) AS affected_pct,
+       ROUND(SUM(CASE WHEN subtotal_cents >= 4000 THEN shipping_cents ELSE 0 END) / 100.0, 2) AS shipping_lost
+FROM paying;

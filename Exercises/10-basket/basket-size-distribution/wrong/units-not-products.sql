@@ -1,0 +1,12 @@
+-- mistake: counts units (SUM(quantity)) instead of different products, so two of the same item make a two-product basket
+WITH sizes AS (
+  SELECT i.order_id, SUM(i.quantity) AS products_in_order
+  FROM order_items AS i JOIN orders AS o ON o.order_id = i.order_id
+  WHERE o.status = 'completed'
+  GROUP BY i.order_id
+)
+SELECT products_in_order, COUNT(*) AS orders,
+       ROUND(100.0 * COUNT(*) / (SELECT COUNT(*) FROM sizes), 1) AS share_pct
+FROM sizes
+GROUP BY products_in_order
+ORDER BY products_in_order;

@@ -1,0 +1,19 @@
+-- mistake: includes the first order itself, so every cohort user "later" buys electronics and whatever else was in that basket
+WITH completed AS (
+  SELECT order_id, user_id, ordered_at, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS nth
+  FROM orders WHERE status = 'completed'
+),
+cohort AS (
+  SELECT DISTINCT c.user_id FROM completed AS c
+  JOIN order_items AS i ON i.order_id = c.order_id JOIN products AS p ON p.product_id = i.product_id
+  WHERE c.nth = 1 AND p.category = 'electronics'
+),
+later_categories AS (
+  SELECT DISTINCT c.user_id, p.category FROM completed AS c
+  JOIN cohort AS k ON k.user_id = c.user_id
+  JOIN order_items AS i ON i.order_id = c.order_id JOIN products AS p ON p.product_id = i.product_id
+)
+SELECT category, COUNT(*) AS customers, ROUND(100.0 * COUNT(*) / (SELECT COUNT(*) FROM cohort), 1) AS share_pct
+FROM later_categories
+GROUP BY category
+ORDER BY share_pct DESC, category;

@@ -1,0 +1,20 @@
+-- mistake: integer division truncates each share to a whole percent
+WITH completed AS (
+  SELECT order_id, user_id, ordered_at, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS nth
+  FROM orders WHERE status = 'completed'
+),
+cohort AS (
+  SELECT DISTINCT c.user_id FROM completed AS c
+  JOIN order_items AS i ON i.order_id = c.order_id JOIN products AS p ON p.product_id = i.product_id
+  WHERE c.nth = 1 AND p.category = 'electronics'
+),
+later_categories AS (
+  SELECT DISTINCT c.user_id, p.category FROM completed AS c
+  JOIN cohort AS k ON k.user_id = c.user_id
+  JOIN order_items AS i ON i.order_id = c.order_id JOIN products AS p ON p.product_id = i.product_id
+  WHERE c.nth > 1
+)
+SELECT category, COUNT(*) AS customers, 100 * COUNT(*) / (SELECT COUNT(*) FROM cohort) AS share_pct
+FROM later_categories
+GROUP BY category
+ORDER BY share_pct DESC, category;
