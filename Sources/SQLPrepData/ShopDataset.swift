@@ -142,7 +142,7 @@ public struct ImageCache: Sendable {
         return ImageCache(directory: home + "/.cache/sqlprep")
     }
 
-    static let schemaHash: String = {
+    public static let schemaHash: String = {
         var hash = FNV1a64()
         for table in ShopSchema.tables {
             hash.add(table.createStatement)
