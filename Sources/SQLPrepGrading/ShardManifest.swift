@@ -39,6 +39,11 @@ public struct ShardManifest: Sendable, Hashable, Codable {
         public var missingShards: [Int]
         public var missingLearners: Int
 
+        public init(missingShards: [Int], missingLearners: Int) {
+            self.missingShards = missingShards
+            self.missingLearners = missingLearners
+        }
+
         enum CodingKeys: String, CodingKey {
             case missingShards = "missing_shards", missingLearners = "missing_learners"
         }
