@@ -65,7 +65,7 @@ public struct GradingRun: Sendable {
             guard missing.isEmpty else {
                 throw GradingError.output(
                     "The prepared datasets in \(shared.directory) lack \(missing.count) of the \(grader.allDatasets.count) this grading needs "
-                        + "(\(missing[0])\(missing.count > 1 ? ", …" : "")). Prepare them with the same sqlprep binary, assignment, --variants and secret: "
+                        + "(\(missing[0])\(missing.count > 1 ? ", …" : "")). Prepare them with this same build, assignment, --variants and secret: "
                         + "sqlprep grade prepare --out \(shared.directory)")
             }
             return

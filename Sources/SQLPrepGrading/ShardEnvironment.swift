@@ -67,7 +67,7 @@ public enum ShardEnvironment {
                 throw Problem(message: "--shard auto: SLURM_ARRAY_TASK_ID is set but neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MAX is, so the number of shards is unknown; give --shard K/N.")
             }
             if let listed, let spanned, listed != spanned {
-                throw Problem(message: "--shard auto: the Slurm array has \(listed) tasks but spans \(spanned) indexes (\(low)–\(high ?? low)); an array with gaps cannot be split into shards. Submit it as --array=0-\(listed - 1) (or 1-\(listed)).")
+                throw Problem(message: "--shard auto: the Slurm array has \(listed) tasks but spans \(spanned) indexes (\(low)–\(high ?? low)); an array with gaps cannot be split into shards. Submit the array as one range without gaps, such as 1-\(listed).")
             }
             guard count >= 1, id >= low, (id - low) % step == 0, (id - low) / step < count else {
                 throw Problem(message: "--shard auto: SLURM_ARRAY_TASK_ID \(id) is not one of the array's \(count) task\(count == 1 ? "" : "s") from index \(low) (SLURM_ARRAY_TASK_MIN, 0 when unset).")

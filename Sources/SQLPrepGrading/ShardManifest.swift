@@ -123,7 +123,7 @@ public struct ShardManifest: Sendable, Hashable, Codable {
         guard let manifest = try? JSONDecoder().decode(ShardManifest.self, from: data),
               manifest.format == "sqlprep-shard-manifest", manifest.version == 1
         else {
-            throw GradingError.badInput(file: path, problems: ["is not a sqlprep shard manifest of version 1; grade that shard again"])
+            throw GradingError.badInput(file: path, problems: ["is not a shard manifest of version 1; grade that shard again"])
         }
         return manifest
     }

@@ -29,7 +29,7 @@ public enum ShardSet {
             if mixed.isEmpty {
                 lines.append("Merge every shard, or add --partial to merge these anyway (the outputs then say they are partial).")
             } else {
-                lines.append("Merge only the shards of one grading (the same options, secret, assignment, submissions and sqlprep version), or grade the odd ones again with the same options.")
+                lines.append("Merge only the shards of one grading (the same options, secret, assignment, submissions and version of sqlprep), or grade the odd ones again with the same options.")
             }
             return lines.joined(separator: "\n")
         }

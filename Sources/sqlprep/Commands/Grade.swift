@@ -211,12 +211,12 @@ extension SQLPrep.Grade {
             abstract: "Combine the output folders of sharded grade runs into one set of outputs.",
             discussion: """
                 Checks each folder's manifest.json first: every shard K of N must be there once, all graded with \
-                the same setup (sqlprep version, secret, assignment, roster, --variants, limits, --explain) from \
+                the same setup (version of sqlprep, secret, assignment, roster, --variants, limits, --explain) from \
                 the same class. A complete set merges into outputs byte-identical to one grade run on one machine.
 
                 Examples:
                   sqlprep grade merge shard1/ shard2/ shard3/ --out class/
-                  sqlprep grade merge shards/* --out class/ --partial     (some shards failed; say so and merge the rest)
+                  sqlprep grade merge shards/* --out class/ --partial   (shards missing)
 
                 Exit codes: 0 merged, 1 a folder cannot be read or the output cannot be written, 3 the folders are \
                 not one complete set of shards (the message names what is missing or differs; nothing is written), \

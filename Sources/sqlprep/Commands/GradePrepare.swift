@@ -10,15 +10,15 @@ extension SQLPrep.Grade {
         static let configuration = CommandConfiguration(
             abstract: "Build the datasets a grading needs into a folder that every shard reads (grade --datasets DIR).",
             discussion: """
-                On a cluster, each shard would otherwise build the same practice and hidden datasets itself. \\
-                Run this once, on a shared folder, with the same assignment, --variants, secret and --course as the \\
-                grading; then every shard maps the datasets read-only from that folder. The datasets belong to this \\
-                sqlprep binary: prepare again after installing another one (a shard run by a different binary \\
-                says that the datasets are missing).
+                On a cluster, each shard would otherwise build the same practice and hidden datasets itself. \
+                Run this once, on a shared folder, with the same assignment, --variants, secret and --course as the \
+                grading; then every shard maps the datasets read-only from that folder. The datasets belong to the build of the program \
+                that made them: prepare again after installing another one (a shard run by another build says \
+                that the datasets are missing).
 
-                Example:
-                  sqlprep grade prepare --out /shared/datasets --assignment week3.txt --secret-file secret.txt
-                  sqlprep grade submissions/ --out shard1/ --shard 1/4 --datasets /shared/datasets --assignment week3.txt --secret-file secret.txt
+                Example (both with the same --assignment, --variants and secret):
+                  sqlprep grade prepare --out /shared/ds
+                  sqlprep grade subs/ --out s1/ --shard 1/4 --datasets /shared/ds
 
                 Exit codes: 0 prepared, 1 an unusable input or a folder that cannot be written, 64 usage error.
                 """
