@@ -28,8 +28,8 @@ extension SQLPrep.Grade {
                 worker process under the sandbox's limits.
 
                 Writes into --out: gradebook.csv, results/<learner>.json (Gradescope format), summary.json, \
-                feedback/<learner>.md, report.html and grades.json (for grade merge). Outputs are identical \
-                for the same inputs, whatever --jobs.
+                feedback/<learner>.md, report.html, grades.json and manifest.json (for grade merge). Outputs are \
+                identical for the same inputs, whatever --jobs.
 
                 Examples:
                   sqlprep grade submissions/ --out out/ --secret "$SQLPREP_SECRET"
