@@ -36,6 +36,18 @@ struct SlurmTests {
             var cluster = Cluster(folder: folder, environment: ProcessInfo.processInfo.environment)
             cluster.environment["SLURM_CONF"] = folder + "/slurm.conf"
 
+            do {
+                try cluster.bringUp()
+                return cluster
+            } catch {
+                cluster.stop()  // whatever did start
+                throw error
+            }
+        }
+
+        private func bringUp() throws {
+            let manager = FileManager.default
+            let cluster = self
             // munge: a fresh key of random bytes (it only authenticates this cluster's own daemons).
             try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder + "/munge")
             let key = folder + "/munge/munge.key"
@@ -89,7 +101,7 @@ struct SlurmTests {
             // Ready when the node reports idle (a state, polled; the limit only stops a broken setup).
             for _ in 0..<120 {
                 let state = try ChildProcess.run(tool("sinfo")!, ["-h", "-o", "%T"], environment: cluster.environment, timeout: 10).standardOutputText
-                if state.contains("idle") { return cluster }
+                if state.contains("idle") { return }
                 usleep(250_000)
             }
             throw ClusterError(message: "the Slurm node never became idle.\n" + cluster.logs())
