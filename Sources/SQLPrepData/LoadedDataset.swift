@@ -12,10 +12,11 @@ public struct LoadedDataset: Sendable {
     public let spec: DatasetSpec
     public let image: DatabaseImage
 
-    /// Loads `spec`'s image from `cache`, or builds it (and caches it when `cache` is given).
-    public init(_ spec: DatasetSpec, cache: ImageCache? = .standard) throws {
+    /// Loads `spec`'s image from `cache`, or builds it (and caches it when `cache` is given);
+    /// `notice` hears why a build was needed (see ``ShopDataset/image(for:cache:notice:)``).
+    public init(_ spec: DatasetSpec, cache: ImageCache? = .standard, notice: ((BuildNotice) -> Void)? = nil) throws {
         self.spec = spec
-        image = try ShopDataset.image(for: spec, cache: cache)
+        image = try ShopDataset.image(for: spec, cache: cache, notice: notice)
     }
 
     /// The version of the SQLite library that builds and reads the datasets (part of the image

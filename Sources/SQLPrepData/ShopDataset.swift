@@ -44,9 +44,21 @@ public enum ShopDataset {
     }
 
     /// The dataset's image, from the on-disk cache when a valid one exists, else built (and
-    /// cached when `cache` is given). A cache that cannot be read or written is simply bypassed.
-    public static func image(for spec: DatasetSpec, cache: ImageCache? = .standard) throws -> DatabaseImage {
-        if let cache, let image = cache.load(spec) { return image }
+    /// cached when `cache` is given). A cache that cannot be read or written is simply bypassed;
+    /// a damaged image is never used: it is built again, and `notice` says why.
+    ///
+    /// `notice` hears, before a build starts, why one is needed (with a line for people in
+    /// ``BuildNotice/message``): the dataset is not cached yet, or its cached image failed its check.
+    public static func image(
+        for spec: DatasetSpec, cache: ImageCache? = .standard, notice: ((BuildNotice) -> Void)? = nil
+    ) throws -> DatabaseImage {
+        if let cache {
+            switch cache.lookup(spec) {
+            case .hit(let image): return image
+            case .missing: notice?(BuildNotice(spec: spec, damage: nil))
+            case .damaged(let problem): notice?(BuildNotice(spec: spec, damage: (cache.path(for: spec), problem)))
+            }
+        }
         let image = try build(spec)
         cache?.store(image, for: spec)
         return image
@@ -75,6 +87,18 @@ public enum ShopDataset {
             }
             return (table.name, Int(count))
         }
+    }
+}
+
+/// Why a dataset is being built instead of read from the cache.
+public struct BuildNotice: Sendable {
+    public let spec: DatasetSpec
+    /// The cached file that failed its check and what was wrong, or nil when it was not cached yet.
+    public let damage: (path: String, problem: String)?
+
+    public var message: String {
+        guard let damage else { return "Preparing the \(spec.scale) dataset (seed \(spec.seed)); later runs reuse it…" }
+        return "The cached \(spec.scale) dataset (seed \(spec.seed)) in \(damage.path) is damaged (\(damage.problem)), so it is not used: building it again…"
     }
 }
 
@@ -114,96 +138,6 @@ public struct FNV1a64: Sendable {
     public var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-}
-
-/// Built dataset images cached on disk, so that a cold `sqlprep` starts in milliseconds.
-///
-/// The file name carries everything the bytes depend on: the generator version, a hash of the
-/// schema DDL, the SQLite version that wrote it, the seed and the scale. Files are written
-/// atomically (temporary file + rename) and checked for a sane SQLite header on load; a file
-/// that fails the check is ignored and rebuilt.
-public struct ImageCache: Sendable {
-    public let directory: String
-
-    public init(directory: String) { self.directory = directory }
-
-    /// `$SQLPREP_CACHE_DIR`, else `$XDG_CACHE_HOME/sqlprep`, else `~/.cache/sqlprep`;
-    /// nil when `SQLPREP_CACHE_DIR` is set to an empty string (caching off).
-    public static var standard: ImageCache? {
-        let environment = ProcessInfo.processInfo.environment
-        if let explicit = environment["SQLPREP_CACHE_DIR"] {
-            return explicit.isEmpty ? nil : ImageCache(directory: explicit)
-        }
-        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
-            return ImageCache(directory: xdg + "/sqlprep")
-        }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return ImageCache(directory: home + "/.cache/sqlprep")
-    }
-
-    public static let schemaHash: String = {
-        var hash = FNV1a64()
-        for table in ShopSchema.tables {
-            hash.add(table.createStatement)
-            for index in table.indexStatements { hash.add(index) }
-        }
-        return String(hash.hex.prefix(8))
-    }()
-
-    /// Identifies the build of the running program (size and modification time of the
-    /// executable), so that a rebuilt sqlprep never reads an image an older build wrote — even
-    /// when someone changed the generator and forgot to bump ``ShopGenerator/version``.
-    public static let buildIdentity: String = {
-        var hash = FNV1a64()
-        hash.add(String(ShopGenerator.version))
-        hash.add(schemaHash)
-        hash.add(SQLiteLibrary.version)
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: "/proc/self/exe".resolvingSymlinks),
-           let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date {
-            hash.add(size.uint64Value)
-            hash.add(UInt64(bitPattern: Int64(date.timeIntervalSince1970 * 1000)))
-        }
-        return String(hash.hex.prefix(12))
-    }()
-
-    public func path(for spec: DatasetSpec) -> String {
-        "\(directory)/shop-\(ImageCache.buildIdentity)-seed\(spec.seed)-scale\(spec.scale)\(spec.edgeCases ? "-edge" : "").db"
-    }
-
-    /// Removes images written by other builds of sqlprep (they can never be read again).
-    func pruneStaleImages() {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix("shop-") && name.hasSuffix(".db") && !name.hasPrefix("shop-\(ImageCache.buildIdentity)-") {
-            try? FileManager.default.removeItem(atPath: directory + "/" + name)
-        }
-    }
-
-    /// Whether a file for `spec` is there (valid or not: ``load(_:)`` checks).
-    public func contains(_ spec: DatasetSpec) -> Bool {
-        FileManager.default.fileExists(atPath: path(for: spec))
-    }
-
-    public func load(_ spec: DatasetSpec) -> DatabaseImage? {
-        guard let image = DatabaseImage.map(path: path(for: spec)), ImageCache.looksValid(image) else { return nil }
-        return image
-    }
-
-    public func store(_ image: DatabaseImage, for spec: DatasetSpec) {
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        if image.write(atomicallyTo: path(for: spec)) { pruneStaleImages() }
-    }
-
-    /// The SQLite header's magic string, and a page size × page count that matches the file size.
-    /// See <https://www.sqlite.org/fileformat2.html#the_database_header>.
-    static func looksValid(_ image: DatabaseImage) -> Bool {
-        guard image.count >= 100 else { return false }
-        let header = image.buffer
-        guard Array(header[0..<16]) == Array("SQLite format 3\0".utf8) else { return false }
-        var pageSize = Int(header[16]) << 8 | Int(header[17])
-        if pageSize == 1 { pageSize = 65_536 }
-        let pageCount = Int(header[28]) << 24 | Int(header[29]) << 16 | Int(header[30]) << 8 | Int(header[31])
-        return pageSize >= 512 && pageCount > 0 && pageSize * pageCount == image.count
     }
 }
 

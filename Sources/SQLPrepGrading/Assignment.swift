@@ -9,6 +9,7 @@ import SQLPrepExercises
 /// title: Week 3 — funnels and marketing
 /// all_or_nothing: false      # true: full points only when every dataset passes
 /// course: ../my-course       # optional; relative to this file; default: the built-in course
+/// strict_names: false        # true: refuse near-miss file names (CPO_by_channel.sql, week3/…) instead of grading them with a note
 /// exercise: session-conversion-by-channel | 10
 /// exercise: cpo-by-channel | 20
 /// ```
@@ -23,10 +24,19 @@ public struct Assignment: Sendable, Hashable {
     public var allOrNothing: Bool
     /// A course folder named by the file, resolved against the file's folder.
     public var coursePath: String?
+    /// Whether a near-miss file name is refused (true) or graded with a note (false, the default).
+    public var strictNames = false
 
     /// Every exercise of `course`, 10 points each.
     public static func everything(in course: Course) -> Assignment {
         Assignment(title: course.title, items: course.exercises.map { Item(exerciseID: $0.id, points: 10) }, allOrNothing: false, coursePath: nil)
+    }
+
+    /// The exercises of `course` listed in `ids` (in the course's order), 10 points each: what is
+    /// graded when no assignment file is given.
+    public static func found(_ ids: [String], in course: Course) -> Assignment {
+        let wanted = Set(ids)
+        return Assignment(title: course.title, items: course.exercises.filter { wanted.contains($0.id) }.map { Item(exerciseID: $0.id, points: 10) }, allOrNothing: false, coursePath: nil)
     }
 
     public var totalPoints: Double { items.map(\.points).reduce(0, +) }
@@ -57,7 +67,7 @@ public struct Assignment: Sendable, Hashable {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if line.isEmpty { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                problems.append("line \(number + 1): write 'key: value' (title, all_or_nothing, course, exercise)")
+                problems.append("line \(number + 1): write 'key: value' (title, all_or_nothing, strict_names, course, exercise)")
                 continue
             }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
@@ -70,6 +80,12 @@ public struct Assignment: Sendable, Hashable {
                     continue
                 }
                 assignment.allOrNothing = flag
+            case "strict_names":
+                guard let flag = ["true": true, "yes": true, "false": false, "no": false][value.lowercased()] else {
+                    problems.append("line \(number + 1): strict_names is true or false, not '\(value)'")
+                    continue
+                }
+                assignment.strictNames = flag
             case "course":
                 assignment.coursePath = URL(fileURLWithPath: value, relativeTo: URL(fileURLWithPath: file).deletingLastPathComponent()).path
             case "exercise":
@@ -92,7 +108,7 @@ public struct Assignment: Sendable, Hashable {
                 }
                 assignment.items.append(Item(exerciseID: id, points: points))
             default:
-                problems.append("line \(number + 1): unknown key '\(key)'; the keys are title, all_or_nothing, course and exercise")
+                problems.append("line \(number + 1): unknown key '\(key)'; the keys are title, all_or_nothing, strict_names, course and exercise")
             }
         }
         if assignment.items.isEmpty && problems.isEmpty { problems.append("lists no exercises; add lines like 'exercise: orders-by-status | 10'") }

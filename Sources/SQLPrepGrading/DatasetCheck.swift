@@ -48,10 +48,12 @@ public struct DatasetCheck: Sendable, Hashable, Codable {
     /// For the instructor only (report.html, grades.json), never in learner feedback: a counterexample
     /// drawn from a hidden dataset, or why none was searched to the end.
     public var instructorNote: String?
+    /// A digest of the query's result (see ``DatasetOutcome/resultHash``); nil when it gave none.
+    public var resultHash: String?
 
     public init(
         dataset: String, hidden: Bool, status: DatasetOutcome.Status, reason: Verdict.Reason?, diagnoses: [String], finding: Finding,
-        counterexample: String? = nil, instructorNote: String? = nil
+        counterexample: String? = nil, instructorNote: String? = nil, resultHash: String? = nil
     ) {
         self.dataset = dataset
         self.hidden = hidden
@@ -61,6 +63,7 @@ public struct DatasetCheck: Sendable, Hashable, Codable {
         self.finding = finding
         self.counterexample = counterexample
         self.instructorNote = instructorNote
+        self.resultHash = resultHash
     }
 
     /// A query that produced no result on `dataset` for `reason`, stopped as `stop` says.

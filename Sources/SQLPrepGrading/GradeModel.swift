@@ -55,8 +55,11 @@ public struct DatasetOutcome: Sendable, Hashable, Codable {
     /// For the instructor only (report.html, grades.json), never in learner feedback: a counterexample
     /// drawn from a hidden dataset.
     public var instructorNote: String?
+    /// A digest of the query's result on this dataset (its columns and its rows, in any order), so
+    /// that answers giving the same wrong result can be grouped; nil when it gave no result.
+    public var resultHash: String?
 
-    public init(dataset: String, hidden: Bool, status: Status, reason: Verdict.Reason?, diagnoses: [String], message: String, instructorNote: String? = nil) {
+    public init(dataset: String, hidden: Bool, status: Status, reason: Verdict.Reason?, diagnoses: [String], message: String, instructorNote: String? = nil, resultHash: String? = nil) {
         self.dataset = dataset
         self.hidden = hidden
         self.status = status
@@ -64,10 +67,11 @@ public struct DatasetOutcome: Sendable, Hashable, Codable {
         self.diagnoses = diagnoses
         self.message = message
         self.instructorNote = instructorNote
+        self.resultHash = resultHash
     }
 
     enum CodingKeys: String, CodingKey {
-        case dataset, hidden, status, reason, diagnoses, message, instructorNote = "instructor_note"
+        case dataset, hidden, status, reason, diagnoses, message, instructorNote = "instructor_note", resultHash = "result_hash"
     }
 }
 
@@ -89,18 +93,40 @@ public struct ExerciseGrade: Sendable, Hashable, Codable {
     public var state: State
     public var problem: String?
     public var outcomes: [DatasetOutcome]
+    /// Said to the learner and the instructor when the file was found under a near-miss name.
+    public var note: String?
+    /// The query handed in (its first ``ExerciseGrade/queryLimit`` characters), for the instructor's
+    /// report: the representative query of a group of wrong answers.
+    public var query: String?
+
+    public static let queryLimit = 4000
 
     enum CodingKeys: String, CodingKey {
-        case exerciseID = "exercise", maxPoints = "max_points", points, state, problem, outcomes
+        case exerciseID = "exercise", maxPoints = "max_points", points, state, problem, outcomes, note, query
     }
 
-    public init(exerciseID: String, maxPoints: Double, points: Double, state: State, problem: String?, outcomes: [DatasetOutcome]) {
+    /// The outcome on the practice dataset, if the file ran.
+    public var practice: DatasetOutcome? { outcomes.first { !$0.hidden } }
+
+    /// The hidden datasets that count (not skipped).
+    public var countedHidden: [DatasetOutcome] { outcomes.filter { $0.hidden && $0.status != .skipped } }
+
+    /// Right on the practice dataset and a wrong result on every hidden dataset that counts: the mark
+    /// of an answer written for the practice data (values typed in, or a filter tuned to it). Errors
+    /// (a time-out, say) are not wrong results and do not make it.
+    public var rightOnPracticeOnly: Bool {
+        practice?.status == .pass && !countedHidden.isEmpty && countedHidden.allSatisfy { $0.status == .fail }
+    }
+
+    public init(exerciseID: String, maxPoints: Double, points: Double, state: State, problem: String?, outcomes: [DatasetOutcome], note: String? = nil, query: String? = nil) {
         self.exerciseID = exerciseID
         self.maxPoints = maxPoints
         self.points = points
         self.state = state
         self.problem = problem
         self.outcomes = outcomes
+        self.note = note
+        self.query = query
     }
 }
 

@@ -93,11 +93,16 @@ public enum GradeReports {
     /// LMS gradebooks (Canvas, Moodle, Blackboard) import.
     static func gradebook(_ grades: ClassGrades) -> String {
         var lines = [CSV.line(["learner", "name", "email"] + grades.exercises + ["total", "max", "percent"])]
-        for learner in grades.learners {
+        // Every number in a column has the same decimals: two if any of them needs them, else none.
+        let columns = grades.learners.map { learner in learner.exercises.map(\.points) + [learner.points, learner.maxPoints] }
+        let width = columns.first?.count ?? 0
+        let decimals = (0..<width).map { column in columns.contains { row in column < row.count && number(row[column]).contains(".") } }
+        for (learner, values) in zip(grades.learners, columns) {
             let percent = learner.maxPoints > 0 ? learner.points / learner.maxPoints * 100 : 0
-            lines.append(CSV.line(
-                [learner.learner, learner.name, learner.email] + learner.exercises.map { number($0.points) }
-                    + [number(learner.points), number(learner.maxPoints), String(format: "%.1f", percent)]))
+            let cells = values.enumerated().map { column, value in
+                column < decimals.count && decimals[column] ? String(format: "%.2f", (value * 100).rounded() / 100) : number(value)
+            }
+            lines.append(CSV.line([learner.learner, learner.name, learner.email] + cells + [String(format: "%.1f", percent)]))
         }
         return lines.joined()
     }
@@ -121,9 +126,17 @@ public enum GradeReports {
                     score: earned, max: share, output: outcome.message, visibility: outcome.hidden ? "after_published" : "visible"))
             }
         }
+        let notes = learner.exercises.compactMap(\.note)
+        let output = "\(grades.title): \(number(learner.points)) of \(number(learner.maxPoints)) points." + notes.map { "\n" + $0 }.joined()
         return "{\n  \"score\": \(number(learner.points)),\n  \"visibility\": \"visible\",\n  \"stdout_visibility\": \"hidden\",\n"
-            + "  \"output\": \(json("\(grades.title): \(number(learner.points)) of \(number(learner.maxPoints)) points."))," + "\n"
+            + "  \"output\": \(json(output))," + "\n"
             + "  \"tests\": [\n" + tests.map { "    " + $0 }.joined(separator: ",\n") + "\n  ]\n}\n"
+    }
+
+    /// The `results.json` of a submission that could not be graded at all (no folder, nothing in it):
+    /// a score of 0 and the message, which Gradescope shows the learner.
+    public static func gradescopeFailure(_ message: String) -> String {
+        "{\n  \"score\": 0,\n  \"visibility\": \"visible\",\n  \"stdout_visibility\": \"hidden\",\n  \"output\": \(json(message)),\n  \"tests\": []\n}\n"
     }
 
     static func gradescopeTest(name: String, score: Double, max: Double, output: String, visibility: String) -> String {
@@ -136,7 +149,7 @@ public enum GradeReports {
     public static func outcome(_ check: DatasetCheck) -> DatasetOutcome {
         DatasetOutcome(
             dataset: check.dataset, hidden: check.hidden, status: check.status, reason: check.reason, diagnoses: check.diagnoses,
-            message: message(for: check), instructorNote: check.instructorNote)
+            message: message(for: check), instructorNote: check.instructorNote, resultHash: check.resultHash)
     }
 
     /// The learner-facing words for one dataset. Hidden data stays hidden: on a hidden dataset that
@@ -163,6 +176,8 @@ public enum GradeReports {
     // MARK: summary.json
 
     static func summary(_ grades: ClassGrades) -> String {
+        let analysis = ClassAnalysis(grades)
+        func names(_ learners: [String]) -> String { "[" + learners.map(json).joined(separator: ", ") + "]" }
         var exerciseLines: [String] = []
         for (index, id) in grades.exercises.enumerated() {
             let rows = grades.learners.map { $0.exercises[index] }
@@ -173,12 +188,30 @@ public enum GradeReports {
                 return "\(json(dataset.label)): {\"passed\": \(passed), \"graded\": \(outcomes.count)}"
             }
             let reasons = countsByReason(rows).map { "\(json($0.0)): \($0.1)" }
+            let overfit = grades.learners.filter { $0.exercises[index].rightOnPracticeOnly }.map(\.learner)
+            let clusters = analysis.clusters.filter { $0.exercise == id }.map { cluster in
+                "\n      {\"verdict\": \(json(cluster.verdict.rawValue)), \"diagnosis\": \(json(cluster.diagnosis)), \"size\": \(cluster.learners.count), "
+                    + "\"learners\": \(names(cluster.learners)), \"representative\": \(json(cluster.representative)), "
+                    + "\"representative_query\": \(cluster.query.map(json) ?? "null"), \"evidence\": \(cluster.evidence.map(json) ?? "null"), "
+                    + "\"result_hash\": \(cluster.resultHash.map(json) ?? "null")}"
+            }
+            let failures = analysis.processFailures.filter { $0.exercise == id }.map { "\(json($0.kind)): \(names($0.learners))" }
+            let identical = analysis.identical.filter { $0.exercise == id }.map {
+                "{\"learners\": \(names($0.learners)), \"result_hash\": \(json($0.resultHash)), \"same_text\": \($0.sameText)}"
+            }
             exerciseLines.append(
                 "    {\"exercise\": \(json(id)), \"submitted\": \(submitted), \"mean_points\": \(number(rows.map(\.points).reduce(0, +) / Double(max(1, rows.count)))), "
-                    + "\"max_points\": \(number(rows.first?.maxPoints ?? 0)), \"datasets\": {\(perDataset.joined(separator: ", "))}, \"failure_reasons\": {\(reasons.joined(separator: ", "))}}")
+                    + "\"max_points\": \(number(rows.first?.maxPoints ?? 0)), \"datasets\": {\(perDataset.joined(separator: ", "))}, \"failure_reasons\": {\(reasons.joined(separator: ", "))},\n"
+                    + "     \"right_on_practice_only\": \(names(overfit)),\n"
+                    + "     \"clusters\": [\(clusters.joined(separator: ","))\(clusters.isEmpty ? "" : "\n     ")],\n"
+                    + "     \"process_failures\": {\(failures.joined(separator: ", "))},\n"
+                    + "     \"identical_unusual_answers\": [\(identical.joined(separator: ", "))]}")
         }
-        let learnerLines = grades.learners.map {
-            "    {\"learner\": \(json($0.learner)), \"points\": \(number($0.points)), \"max_points\": \(number($0.maxPoints))}"
+        let learnerLines = grades.learners.map { learner in
+            let overfit = learner.exercises.filter(\.rightOnPracticeOnly).map(\.exerciseID)
+            let renamed = learner.exercises.filter { $0.note != nil }.map(\.exerciseID)
+            return "    {\"learner\": \(json(learner.learner)), \"points\": \(number(learner.points)), \"max_points\": \(number(learner.maxPoints)), "
+                + "\"right_on_practice_only\": \(names(overfit)), \"near_miss_names\": \(names(renamed))}"
         }
         return "{\n  \"title\": \(json(grades.title)),\n  \"learners\": \(grades.learners.count),\n  \"all_or_nothing\": \(grades.allOrNothing),\n"
             + "  \"datasets\": [\(grades.datasets.map { json($0.label) }.joined(separator: ", "))],\n"
@@ -188,15 +221,23 @@ public enum GradeReports {
     }
 
     /// How many learners hit each failure reason or diagnosis on an exercise (a learner counts once).
+    /// Diagnoses are read on the practice dataset only; an answer right there but wrong on hidden data
+    /// counts as `right_on_practice_only` (wrong on every hidden dataset) or `wrong_on_some_hidden`,
+    /// never under a diagnosis of the hidden results.
     static func countsByReason(_ rows: [ExerciseGrade]) -> [(String, Int)] {
         var counts: [String: Int] = [:]
         for row in rows {
             var seen = Set<String>()
-            if row.state == .missing { seen.insert("missing") }
-            if row.state == .invalid { seen.insert("invalid_file") }
-            for outcome in row.outcomes where outcome.status != .pass && outcome.status != .skipped {
-                if let reason = outcome.reason { seen.insert(reason.rawValue) }
-                for diagnosis in outcome.diagnoses { seen.insert(diagnosis) }
+            switch ClassAnalysis.verdict(row) {
+            case .correct: break
+            case .process: seen.insert(ClassAnalysis.processKind(row))
+            case .rightOnPracticeOnly: seen.insert(ClassAnalysis.Verdict.rightOnPracticeOnly.rawValue)
+            case .wrongOnSomeHidden: seen.insert(ClassAnalysis.Verdict.wrongOnSomeHidden.rawValue)
+            case .misconception, .wrongResult:
+                if let practice = row.practice {
+                    if let reason = practice.reason { seen.insert(reason.rawValue) }
+                    for diagnosis in practice.diagnoses { seen.insert(diagnosis) }
+                }
             }
             for key in seen { counts[key, default: 0] += 1 }
         }
@@ -214,6 +255,7 @@ public enum GradeReports {
                 out += "Not graded: \(problem).\n"
                 continue
             }
+            if let note = exercise.note { out += "Note: \(note)\n\n" }
             let hidden = exercise.outcomes.filter(\.hidden).filter { $0.status != .skipped }
             if let practice = exercise.outcomes.first(where: { !$0.hidden }) {
                 out += "Practice dataset: **\(practice.status.rawValue)**.\n\n```\n\(practice.message)\n```\n"
@@ -223,7 +265,9 @@ public enum GradeReports {
                 out += "\nHidden datasets: passed \(passed) of \(hidden.count)."
                 let reasons = Set(hidden.compactMap(\.reason?.rawValue)).sorted()
                 if !reasons.isEmpty { out += " Reasons: \(reasons.joined(separator: ", "))." }
-                if passed < hidden.count && exercise.outcomes.first(where: { !$0.hidden })?.status == .pass {
+                if exercise.rightOnPracticeOnly {
+                    out += "\n\n**Right on the practice data, wrong on every hidden dataset.** This usually means the query is written for the practice data: values, dates or rows typed into it, or a filter tuned to it. Write it so that it computes the answer from the tables."
+                } else if passed < hidden.count && exercise.practice?.status == .pass {
                     out += " Your query is right on the practice data but not on others: look for values or dates written into the query, or a case (a day with no data, a NULL, a tie) that the practice data happens not to have."
                 }
                 out += "\n"

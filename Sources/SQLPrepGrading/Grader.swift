@@ -113,6 +113,8 @@ public struct Grader: Sendable {
                 } else if let id = jobFor[key] {
                     grade.outcomes = (checks[id] ?? []).map(GradeReports.outcome)
                     grade.points = scoring.points(item.points, for: grade.outcomes)
+                    grade.note = files[key]?.note
+                    grade.query = files[key].map { String(String(decoding: $0.bytes, as: UTF8.self).prefix(ExerciseGrade.queryLimit)) }
                 } else {
                     grade.state = .missing
                     grade.problem = "no file \(item.exerciseID).sql was submitted"

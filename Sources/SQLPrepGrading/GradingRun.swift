@@ -58,14 +58,18 @@ public struct GradingRun: Sendable {
 
     /// Builds every dataset the assignment needs that the cache does not hold yet, calling `announce`
     /// before each (workers only read the cache, so none builds the same dataset again).
-    /// With prepared datasets (``sharedDatasets``), only checks that each is there.
+    /// With prepared datasets (``sharedDatasets``), only checks that each is there and passes its
+    /// checksum, so that no worker builds (or writes) one.
     public func prepareDatasets(announce: (DatasetSpec) -> Void) throws {
         if let shared = sharedDatasets {
-            let missing = grader.allDatasets.filter { !FileManager.default.fileExists(atPath: shared.path(for: $0)) }
+            let missing = grader.allDatasets.filter { spec in
+                if case .hit = shared.lookup(spec) { return false }
+                return true
+            }
             guard missing.isEmpty else {
                 throw GradingError.output(
                     "The prepared datasets in \(shared.directory) lack \(missing.count) of the \(grader.allDatasets.count) this grading needs "
-                        + "(\(missing[0])\(missing.count > 1 ? ", …" : "")). Prepare them with this same build, assignment, --variants and secret: "
+                        + "(\(missing[0])\(missing.count > 1 ? ", …" : "")), or hold damaged copies. Prepare them with the same assignment, --variants and secret: "
                         + "sqlprep grade prepare --out \(shared.directory)")
             }
             return

@@ -54,7 +54,7 @@ public final class GradingWorker: @unchecked Sendable {
         self.course = course
         self.configuration = configuration
         self.limits = configuration.limits.sandboxLimits
-        self.cache = configuration.cacheDirectory.map(ImageCache.init(directory:))
+        self.cache = configuration.cacheDirectory.map { ImageCache(directory: $0) }
         self.output = output
     }
 
@@ -168,9 +168,26 @@ public final class GradingWorker: @unchecked Sendable {
         }
         // Hidden data stays hidden: no rows or values leave the worker for a hidden dataset.
         let text = dataset.hidden ? nil : VerdictText.render(verdict, exercise: exercise, style: TextStyle(color: false), timing: false)
+        var hash: String?
+        if case .success(let result) = ran { hash = Self.digest(result) }
         return DatasetCheck(
             dataset: dataset.label, hidden: dataset.hidden, status: DatasetOutcome.Status(verdict.status), reason: verdict.reason,
-            diagnoses: verdict.diagnosisCodes, finding: .checked(verdict: text))
+            diagnoses: verdict.diagnosisCodes, finding: .checked(verdict: text), resultHash: hash)
+    }
+
+    /// A digest of a result: its column count and its rows as a multiset (row order does not change
+    /// it), so that two answers with the same wrong result can be grouped. No value leaves the worker.
+    static func digest(_ result: QueryResult) -> String {
+        let rows = result.rows.map { row -> UInt64 in
+            var hash = FNV1a64()
+            for value in row { hash.add(value) }
+            return hash.value
+        }.sorted()
+        var hash = FNV1a64()
+        hash.add("sqlprep-result")
+        hash.add(UInt64(result.columns.count))
+        for row in rows { hash.add(row) }
+        return hash.hex
     }
 
     private func sandbox(for spec: DatasetSpec) -> Sandbox? {

@@ -9,9 +9,9 @@ import SQLPrepExercises
 /// grading, and writes the manifest of the whole (shard 1 of 1), so a merge is byte-identical to a
 /// run on one machine.
 ///
-/// The setup is kept as named parts so that a mismatch can be named: `build` (sqlprep's version,
-/// the data generator's version, the schema and SQLite's version — not the binary's date, so
-/// shards built separately from the same release agree), `secret` (32 bits of a digest of the
+/// The setup is kept as named parts so that a mismatch can be named: `build` (sqlprep's version and
+/// ``SQLPrepData/ImageCache/dataKey`` — the data generator, the schema and SQLite's version — not the
+/// binary's date, so shards built separately from the same release agree), `secret` (32 bits of a digest of the
 /// hidden-dataset key: enough to tell two secrets apart, far too little to rebuild the key),
 /// `assignment` (title, points, scoring, and each exercise's reference, contract and dataset),
 /// `roster`, `variants`, `limits` and `explain`.
@@ -99,7 +99,7 @@ public struct ShardManifest: Sendable, Hashable, Codable {
         }
         let limits = configuration.limits
         return [
-            "build": "\(program), generator \(ShopGenerator.version), schema \(ImageCache.schemaHash), SQLite \(SQLiteLibrary.version)",
+            "build": "\(program), data \(ImageCache.dataKey)",
             "secret": String(secret.hex.prefix(8)),
             "assignment": assignment.hex,
             "roster": grader.roster == nil ? "none" : roster.hex,

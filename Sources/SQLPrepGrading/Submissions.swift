@@ -14,6 +14,9 @@ public struct Submissions: Sendable {
         public let problem: String?
         /// The bytes, read up to ``Submissions/readLimit`` + 1.
         public let bytes: [UInt8]
+        /// Set when the file was found under a near-miss name (another case, `_` for `-`, one folder
+        /// down) and graded anyway: what the learner and the instructor read about it.
+        public var note: String? = nil
     }
 
     /// Bytes read of one file; anything longer is refused by the sandbox's size check.
@@ -29,11 +32,21 @@ public struct Submissions: Sendable {
             && id.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-@+".unicodeScalars.contains($0) }
     }
 
-    public static func scan(folder: String, exerciseIDs: Set<String>) throws -> Submissions {
-        try scanFolders(folder, exerciseIDs: exerciseIDs, followTopLevel: false)
+    /// Scans `folder`. A file whose name is a near miss of an exercise's (`CPO_by_Channel.SQL` for
+    /// `cpo-by-channel.sql`), or that sits one folder down (`week3/cpo-by-channel.sql`, as zip and
+    /// repository uploads deliver it), is graded with a note, or, with `strictNames`, refused with one.
+    public static func scan(folder: String, exerciseIDs: Set<String>, strictNames: Bool = false) throws -> Submissions {
+        try scanFolders(folder, exerciseIDs: exerciseIDs, strictNames: strictNames, followTopLevel: false)
     }
 
-    static func scanFolders(_ folder: String, exerciseIDs: Set<String>, followTopLevel: Bool) throws -> Submissions {
+    /// The exercise id a near-miss file name stands for: lower-cased, `_` and spaces read as `-`,
+    /// the `.sql` extension in any case. Nil when the name does not end in `.sql`.
+    public static func nearMissID(_ name: String) -> String? {
+        guard name.lowercased().hasSuffix(".sql"), name.count > 4 else { return nil }
+        return String(name.dropLast(4)).lowercased().map { $0 == "_" || $0 == " " ? "-" : String($0) }.joined()
+    }
+
+    static func scanFolders(_ folder: String, exerciseIDs: Set<String>, strictNames: Bool = false, followTopLevel: Bool) throws -> Submissions {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -58,17 +71,48 @@ public struct Submissions: Sendable {
                 continue
             }
             learners.append(name)
-            let entries = (try? manager.contentsOfDirectory(atPath: path).sorted()) ?? []
-            for entry in entries where !entry.hasPrefix(".") {
-                let filePath = path + "/" + entry
-                guard entry.hasSuffix(".sql") else {
+            // The learner's entries, and those one folder down (never further, never through a link).
+            var entries: [(name: String, path: String, nested: Bool)] = []
+            for entry in ((try? manager.contentsOfDirectory(atPath: path).sorted()) ?? []) where !entry.hasPrefix(".") {
+                let entryPath = path + "/" + entry
+                if fileType(entryPath) == .typeDirectory && !entry.lowercased().hasSuffix(".sql") {
+                    let inner = (try? manager.contentsOfDirectory(atPath: entryPath).sorted()) ?? []
+                    for nested in inner where !nested.hasPrefix(".") { entries.append((nested, entryPath + "/" + nested, true)) }
+                    if inner.filter({ !$0.hasPrefix(".") }).isEmpty { unmatched.append((relative(entryPath), "an empty folder")) }
+                    continue
+                }
+                entries.append((entry, entryPath, false))
+            }
+            // Exact names first, then near misses; one file per exercise.
+            var chosen: [String: String] = [:]
+            let ordered = entries.filter { !$0.nested && $0.name.hasSuffix(".sql") && exerciseIDs.contains(String($0.name.dropLast(4))) }
+                + entries.filter { $0.nested || !($0.name.hasSuffix(".sql") && exerciseIDs.contains(String($0.name.dropLast(4)))) }
+            for entry in ordered {
+                let filePath = entry.path
+                let exact = !entry.nested && entry.name.hasSuffix(".sql") && exerciseIDs.contains(String(entry.name.dropLast(4)))
+                guard let id = exact ? String(entry.name.dropLast(4)) : nearMissID(entry.name) else {
                     unmatched.append((relative(filePath), "not a .sql file"))
                     continue
                 }
-                let id = String(entry.dropLast(4))
                 guard exerciseIDs.contains(id) else {
                     unmatched.append((relative(filePath), "matches no exercise of the assignment"))
                     continue
+                }
+                if let first = chosen[id] {
+                    unmatched.append((relative(filePath), "another file for \(id) was graded: \(first)"))
+                    continue
+                }
+                chosen[id] = relative(filePath)
+                var note: String?
+                if !exact {
+                    let shown = String(relative(filePath).drop { $0 != "/" }.dropFirst())
+                    if strictNames {
+                        let problem = "the file \(shown) looks meant for \(id) but is not named \(id).sql, and this assignment grades only exact names"
+                        unmatched.append((relative(filePath), "named like \(id).sql but not exactly; not graded (strict_names)"))
+                        files.append(File(learner: name, exerciseID: id, path: filePath, problem: problem, bytes: []))
+                        continue
+                    }
+                    note = "Graded \(shown) as \(id).sql; name the file \(id).sql, directly in your submission folder, next time."
                 }
                 switch fileType(filePath) {
                 case .typeSymbolicLink?:
@@ -77,7 +121,7 @@ public struct Submissions: Sendable {
                     files.append(File(learner: name, exerciseID: id, path: filePath, problem: "a folder where a query file was expected", bytes: []))
                 case .typeRegular?:
                     if let bytes = readPrefix(filePath, limit: readLimit + 1) {
-                        files.append(File(learner: name, exerciseID: id, path: filePath, problem: nil, bytes: bytes))
+                        files.append(File(learner: name, exerciseID: id, path: filePath, problem: nil, bytes: bytes, note: note))
                     } else {
                         files.append(File(learner: name, exerciseID: id, path: filePath, problem: "the file cannot be read (permissions?)", bytes: []))
                     }
@@ -89,8 +133,15 @@ public struct Submissions: Sendable {
         return Submissions(learners: learners, files: files, unmatched: unmatched)
     }
 
+    /// The exercises of `course` that the files in `folder` are meant for (exact or near-miss names),
+    /// in the course's order: what `grade` grades when no assignment is given.
+    public static func exercisesFound(_ submissions: Submissions, in order: [String]) -> [String] {
+        let found = Set(submissions.files.map(\.exerciseID))
+        return order.filter(found.contains)
+    }
+
     /// One learner's submission laid out flat, as Gradescope delivers it: `FOLDER/<exercise-id>.sql`.
-    public static func scanSingle(folder: String, learner: String, exerciseIDs: Set<String>) throws -> Submissions {
+    public static func scanSingle(folder: String, learner: String, exerciseIDs: Set<String>, strictNames: Bool = false) throws -> Submissions {
         let parent = NSTemporaryDirectory() + "sqlprep-gradescope-\(getpid())"
         try? FileManager.default.removeItem(atPath: parent)
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
@@ -98,7 +149,7 @@ public struct Submissions: Sendable {
         // A link named after the learner lets the ordinary scan read the folder; the scan itself
         // still refuses links inside it.
         try FileManager.default.createSymbolicLink(atPath: parent + "/" + learner, withDestinationPath: URL(fileURLWithPath: folder).standardizedFileURL.path)
-        return try scanFolders(parent, exerciseIDs: exerciseIDs, followTopLevel: true)
+        return try scanFolders(parent, exerciseIDs: exerciseIDs, strictNames: strictNames, followTopLevel: true)
     }
 
     /// The type of the entry itself (a link is reported as a link, not as what it points to).

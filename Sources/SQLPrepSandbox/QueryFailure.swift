@@ -78,12 +78,33 @@ public struct SQLLocation: Sendable, Hashable {
     ///   3 | SELEC name FROM users
     ///     | ^
     /// ```
-    public var caretDiagram: String {
+    public var caretDiagram: String { fittedCaretDiagram(width: nil) }
+
+    /// ``caretDiagram``, fitted to `width` columns when given: a line too long for it would wrap
+    /// and leave the caret under the wrong character, so only an excerpt around the error is shown,
+    /// `…` marking each side that was cut.
+    /// ```
+    ///   1 | …(o.amount) AS revenue, COUNT(*) AS orders FROM orderz AS o JOIN users AS u ON u.user_i…
+    ///     |                                                  ^
+    /// ```
+    public func fittedCaretDiagram(width: Int?) -> String {
         let number = String(line)
         let gutter = String(repeating: " ", count: number.count)
-        let visible = lineText.replacingTabs()
-        let caretOffset = String(lineText.prefix(column - 1)).replacingTabs().count
-        return " \(number) | \(visible)\n \(gutter) | \(String(repeating: " ", count: caretOffset))^"
+        var visible = Array(lineText.replacingTabs())
+        var caretOffset = String(lineText.prefix(column - 1)).replacingTabs().count
+        // " 12 | " before the text; the caret may sit one past the last character.
+        if let width, case let room = max(20, width - gutter.count - 4), max(visible.count, caretOffset + 1) > room {
+            // The caret a third of the way in, so more of what follows the error shows than before it.
+            var start = max(0, caretOffset - room / 3)
+            let end = min(max(visible.count, caretOffset + 1), start + room)
+            start = max(0, end - room)
+            var excerpt = Array(visible[min(start, visible.count)..<min(end, visible.count)])
+            if start > 0, !excerpt.isEmpty { excerpt[0] = "…" }
+            if end < visible.count, !excerpt.isEmpty { excerpt[excerpt.count - 1] = "…" }
+            visible = excerpt
+            caretOffset -= start
+        }
+        return " \(number) | \(String(visible))\n \(gutter) | \(String(repeating: " ", count: caretOffset))^"
     }
 }
 

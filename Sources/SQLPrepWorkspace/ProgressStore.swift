@@ -131,10 +131,9 @@ public final class ProgressStore {
         }
     }
 
+    /// Now, as stored: `SQLPREP_NOW` when set (``WorkspaceClock``), else the system clock.
     static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+        WorkspaceClock.stamp(WorkspaceClock.now() ?? Date())
     }
 
     // MARK: - Recording
@@ -259,7 +258,63 @@ public final class ProgressStore {
         }
         try transaction {
             try db.execute("DELETE FROM attempts; DELETE FROM hints; DELETE FROM events; DELETE FROM meta WHERE key IN ('current', 'current_exercise')")
+            if try hasReviews() { try db.execute("DELETE FROM reviews") }
         }
+    }
+
+    // MARK: - Reviews
+
+    /// The `reviews` table is made by the first review, not by a migration: a store without one is
+    /// still format 1, opens in older sqlprep (which ignores the table) and keeps every attempt.
+    func hasReviews() throws -> Bool {
+        try !rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reviews'").isEmpty
+    }
+
+    private func createReviews() throws {
+        try db.execute("""
+            CREATE TABLE IF NOT EXISTS reviews (
+              review_id INTEGER PRIMARY KEY,
+              uid TEXT NOT NULL UNIQUE,
+              at TEXT NOT NULL,
+              exercise TEXT NOT NULL,
+              seed INTEGER NOT NULL,
+              status TEXT NOT NULL,
+              diagnoses TEXT NOT NULL DEFAULT ''
+            )
+            """)
+    }
+
+    /// Records one answered review.
+    public func recordReview(_ review: ReviewRecord) throws {
+        try transaction { try insert(review) }
+    }
+
+    func insert(_ review: ReviewRecord) throws {
+        try createReviews()
+        try run(
+            "INSERT OR IGNORE INTO reviews (uid, at, exercise, seed, status, diagnoses) VALUES (?, ?, ?, ?, ?, ?)",
+            [.text(review.id), .text(review.at), .text(review.exercise), .integer(Int64(bitPattern: review.seed)),
+             .text(review.status.rawValue), .text(review.diagnoses.joined(separator: ","))])
+    }
+
+    /// Every answered review, oldest first.
+    public func reviews() throws -> [ReviewRecord] {
+        guard try hasReviews() else { return [] }
+        return try rows("SELECT uid, at, exercise, seed, status, diagnoses FROM reviews ORDER BY at, review_id").map { row in
+            func text(_ v: Value) -> String { if case .text(let t) = v { t } else { "" } }
+            guard let status = Verdict.Status(rawValue: text(row[4])), case .integer(let seed) = row[3] else {
+                throw WorkspaceError.corruptStore(path, detail: "a review record is unreadable")
+            }
+            var record = ReviewRecord(at: text(row[1]), exercise: text(row[2]), seed: UInt64(bitPattern: seed), status: status,
+                                      diagnoses: text(row[5]).split(separator: ",").map(String.init))
+            record.id = text(row[0])
+            return record
+        }
+    }
+
+    /// The review queue as of the stored history.
+    public func reviewQueue(order: [String]) throws -> ReviewQueue {
+        ReviewQueue(attempts: try attempts(), reviews: try reviews(), order: order)
     }
 }
 
@@ -353,5 +408,7 @@ public struct ExerciseProgress: Sendable, Hashable {
         case passed, attempted, skipped, new
     }
 
-    public var status: Status { passed ? .passed : attempts > 0 ? .attempted : skipped ? .skipped : .new }
+    /// Passed wins; then skipped (a learner who tried and then skipped has moved on: the attempts
+    /// are still counted in ``attempts``); then attempted; else new.
+    public var status: Status { passed ? .passed : skipped ? .skipped : attempts > 0 ? .attempted : .new }
 }

@@ -8,7 +8,7 @@ public enum ProgressText {
         guard let summary = try? session.summary(), let progress = try? session.progress() else { return "" }
         let current = (try? session.current())?.id
         let barWidth = max(10, min(30, width - 60))
-        var out = style.bold("\(summary.passed) of \(summary.total) exercises passed") + "\n"
+        var out = headline(progress: progress, course: session.course, current: current, style: style) + "\n"
         for (track, passed, total) in summary.tracks {
             let filled = total == 0 ? 0 : passed * barWidth / total
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
@@ -16,7 +16,12 @@ public enum ProgressText {
             guard showExercises else { continue }
             for exercise in session.course.exercises(in: track) {
                 let state = progress[exercise.id] ?? ExerciseProgress()
-                let mark = state.passed ? style.green("✓") : state.attempts > 0 ? style.yellow("…") : state.skipped ? style.dim("↷") : " "
+                let mark = switch state.status {
+                case .passed: style.green("✓")
+                case .skipped: style.dim("↷")
+                case .attempted: style.yellow("…")
+                case .new: " "
+                }
                 var detail: [String] = []
                 if state.attempts > 0 { detail.append("\(state.attempts) attempt\(state.attempts == 1 ? "" : "s")") }
                 if state.hintsRevealed > 0 { detail.append("\(state.hintsRevealed) hint\(state.hintsRevealed == 1 ? "" : "s")") }
@@ -27,6 +32,16 @@ public enum ProgressText {
             }
         }
         return out
+    }
+
+    /// One line that sums the whole course up: "12 of 45 passed · 3 attempted · 2 skipped · current:
+    /// cpo-by-channel" (each exercise counted once, by its status).
+    public static func headline(progress: [String: ExerciseProgress], course: Course, current: String?, style: TextStyle) -> String {
+        let statuses = course.exercises.map { (progress[$0.id] ?? ExerciseProgress()).status }
+        func count(_ status: ExerciseProgress.Status) -> Int { statuses.filter { $0 == status }.count }
+        let passed = count(.passed)
+        let position = current.map { "current: \($0)" } ?? (passed == statuses.count ? "every exercise passed" : "no current exercise")
+        return style.bold("\(passed) of \(statuses.count) passed") + " · \(count(.attempted)) attempted · \(count(.skipped)) skipped · " + position
     }
 
     /// `[{"id": …, "title": …, "track": …, "difficulty": …, "status": …, "attempts": n, "hints": n}, …]`

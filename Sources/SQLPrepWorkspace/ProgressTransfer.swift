@@ -12,12 +12,14 @@ import SQLPrepExercises
 ///   "attempts": [{"id": "a UUID", "at": "…", "exercise": "orders-by-status", "query_hash": "…", "query": "SELECT …",
 ///                 "status": "pass", "reason": null, "diagnoses": [], "elapsed_ms": 12}],
 ///   "hints":    [{"exercise": "orders-by-status", "level": 1, "at": "…"}],
-///   "events":   [{"exercise": "orders-by-status", "kind": "skip", "at": "…"}]
+///   "events":   [{"exercise": "orders-by-status", "kind": "skip", "at": "…"}],
+///   "reviews":  [{"id": "a UUID", "at": "…", "exercise": "cpo-by-channel", "seed": 512301, "status": "pass", "diagnoses": []}]
 /// }
 /// ```
 ///
 /// Importing merges: attempts are keyed by their id, hints by (exercise, level),
-/// events by (at, exercise, kind); anything already present is kept as it is.
+/// events by (at, exercise, kind), reviews by their id; anything already present is kept as it is.
+/// `reviews` may be absent (exports written before the review queue have none).
 public struct ProgressExport: Codable, Sendable, Equatable {
     public struct HintRecord: Codable, Sendable, Equatable {
         public var exercise: String
@@ -37,9 +39,10 @@ public struct ProgressExport: Codable, Sendable, Equatable {
     public var attempts: [Attempt]
     public var hints: [HintRecord]
     public var events: [EventRecord]
+    public var reviews: [ReviewRecord]?
 
     enum CodingKeys: String, CodingKey {
-        case format, version, exportedAt = "exported_at", attempts, hints, events
+        case format, version, exportedAt = "exported_at", attempts, hints, events, reviews
     }
 }
 
@@ -52,7 +55,7 @@ extension ProgressStore {
         let events = try rows("SELECT exercise, kind, at FROM events ORDER BY at, exercise, kind").map {
             ProgressExport.EventRecord(exercise: text($0[0]), kind: text($0[1]), at: text($0[2]))
         }
-        return ProgressExport(exportedAt: ProgressStore.now(), attempts: try attempts(), hints: hints, events: events)
+        return ProgressExport(exportedAt: ProgressStore.now(), attempts: try attempts(), hints: hints, events: events, reviews: try reviews())
     }
 
     /// Writes the export as pretty JSON, atomically.
@@ -68,8 +71,9 @@ extension ProgressStore {
         return export
     }
 
-    /// Merges an export into this store in one transaction; returns how many new attempts, hints and events were added.
-    public func importProgress(from path: String) throws -> (attempts: Int, hints: Int, events: Int) {
+    /// Merges an export into this store in one transaction; returns how many new attempts, hints,
+    /// events and reviews were added.
+    public func importProgress(from path: String) throws -> (attempts: Int, hints: Int, events: Int, reviews: Int) {
         // An empty file is answered before reading it (reading a 0-byte file through Foundation
         // leaks its buffer on Linux, found by the FuzzProgressImport target).
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
@@ -102,8 +106,12 @@ extension ProgressStore {
             for event in export.events {
                 try run("INSERT OR IGNORE INTO events (at, exercise, kind) VALUES (?, ?, ?)", [.text(event.at), .text(event.exercise), .text(event.kind)])
             }
+            let reviewsBefore = try reviews().count
+            for review in export.reviews ?? [] where !review.exercise.isEmpty {
+                try insert(review)
+            }
             let after = try counts()
-            return (after.0 - before.0, after.1 - before.1, after.2 - before.2)
+            return (after.0 - before.0, after.1 - before.1, after.2 - before.2, try reviews().count - reviewsBefore)
         }
     }
 

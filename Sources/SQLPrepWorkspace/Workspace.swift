@@ -54,10 +54,50 @@ public struct Workspace: Sendable {
     public var storePath: String { stateFolder + "/progress.db" }
     public var answersFolder: String { root + "/answers" }
     public var backupsFolder: String { stateFolder + "/backups" }
+    /// Review answers being written (`review/<id>.sql`); a checked one moves to ``reviewArchiveFolder``.
+    public var reviewFolder: String { root + "/review" }
+    public var reviewArchiveFolder: String { stateFolder + "/reviews" }
 
     public var exists: Bool { FileManager.default.fileExists(atPath: storePath) }
 
     public func answerPath(for exercise: Exercise) -> String { answersFolder + "/\(exercise.id).sql" }
+
+    public func reviewPath(for exercise: Exercise) -> String { reviewFolder + "/\(exercise.id).sql" }
+
+    /// Writes a fresh review starter for `exercise` unless the learner has a review answer in
+    /// progress there. Returns true when it wrote one.
+    @discardableResult
+    public func writeReviewStarter(for exercise: Exercise) throws -> Bool {
+        let path = reviewPath(for: exercise)
+        if FileManager.default.fileExists(atPath: path) { return false }
+        do {
+            try FileManager.default.createDirectory(atPath: reviewFolder, withIntermediateDirectories: true)
+            try Workspace.starter(for: exercise, check: "sqlprep review --check").write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw WorkspaceError.readOnly(path)
+        }
+        return true
+    }
+
+    /// True when the review file still holds only the starter's comments.
+    public func reviewIsUntouched(_ exercise: Exercise) -> Bool {
+        guard let text = try? String(contentsOfFile: reviewPath(for: exercise), encoding: .utf8) else { return true }
+        return text == Workspace.starter(for: exercise, check: "sqlprep review --check")
+    }
+
+    /// Moves a checked review answer out of `review/` (so the next review starts from a blank file)
+    /// into `.sqlprep/reviews/<id>-<n>.sql`, where it is kept. Returns the new path.
+    public func archiveReview(for exercise: Exercise, number: Int) throws -> String {
+        let target = reviewArchiveFolder + "/\(exercise.id)-\(number).sql"
+        do {
+            try FileManager.default.createDirectory(atPath: reviewArchiveFolder, withIntermediateDirectories: true)
+            if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
+            try FileManager.default.moveItem(atPath: reviewPath(for: exercise), toPath: target)
+        } catch {
+            throw WorkspaceError.readOnly(target)
+        }
+        return target
+    }
 
     /// Creates the folders and the store; returns false when it already existed.
     @discardableResult
@@ -92,10 +132,18 @@ public struct Workspace: Sendable {
         return true
     }
 
-    /// The starter file: the prompt as a comment header, then a marked place to write.
-    public static func starter(for exercise: Exercise) -> String {
+    /// The starter file: the prompt as a comment header (its Markdown rendered as plain text,
+    /// wrapped to 100 columns with the `-- `), then a marked place to write; its last line names
+    /// `check`, the command that checks it.
+    public static func starter(for exercise: Exercise, check: String = "sqlprep submit") -> String {
+        starter(for: exercise, prompt: TerminalMarkdown.render(exercise.promptText, style: TextStyle(color: false), width: 97), check: check)
+    }
+
+    /// The starter with `prompt` as its comment header. Earlier sqlprep versions wrote the prompt's
+    /// Markdown source there, so a starter they wrote is still recognised as untouched.
+    private static func starter(for exercise: Exercise, prompt: String, check: String = "sqlprep submit") -> String {
         var lines = ["-- exercise: \(exercise.id)", "-- \(exercise.title) (\(exercise.track.title), \(exercise.difficulty.rawValue))", "--"]
-        for line in exercise.promptText.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in prompt.split(separator: "\n", omittingEmptySubsequences: false) {
             lines.append(line.isEmpty ? "--" : "-- " + line)
         }
         lines.append("--")
@@ -105,7 +153,7 @@ public struct Workspace: Sendable {
         }
         lines.append("-- Row order: \(exercise.contract.orderDescription).")
         lines.append("--")
-        lines.append("-- Write your query below this line, then run: sqlprep submit")
+        lines.append("-- Write your query below this line, then run: \(check)")
         lines.append("")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -113,6 +161,6 @@ public struct Workspace: Sendable {
     /// True when the answer file still holds only the starter's comments.
     public func answerIsUntouched(_ exercise: Exercise) -> Bool {
         guard let text = try? String(contentsOfFile: answerPath(for: exercise), encoding: .utf8) else { return true }
-        return text == Workspace.starter(for: exercise)
+        return text == Workspace.starter(for: exercise) || text == Workspace.starter(for: exercise, prompt: exercise.promptText)
     }
 }

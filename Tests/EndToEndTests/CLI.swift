@@ -33,7 +33,8 @@ struct CLI {
     static let commandTimeout = 240.0
 
     static func run(
-        _ arguments: [String], stdin: String? = nil, in directory: String? = nil, environment extra: [String: String] = [:]
+        _ arguments: [String], stdin: String? = nil, in directory: String? = nil, environment extra: [String: String] = [:],
+        executable: String? = nil
     ) throws -> Output {
         var environment = ProcessInfo.processInfo.environment
         environment["SQLPREP_CACHE_DIR"] = cacheDirectory
@@ -42,7 +43,7 @@ struct CLI {
         for (key, value) in extra { environment[key] = value }
         let start = Date()
         let output = try ChildProcess.run(
-            binary.path, arguments, environment: environment, directory: directory, input: Array((stdin ?? "").utf8), timeout: commandTimeout)
+            executable ?? binary.path, arguments, environment: environment, directory: directory, input: Array((stdin ?? "").utf8), timeout: commandTimeout)
         if output.timedOut { Issue.record("sqlprep \(arguments.joined(separator: " ")) ran past \(commandTimeout) s and was killed") }
         return Output(
             status: output.status, stdout: output.standardOutputText, stderr: output.standardErrorText,

@@ -37,7 +37,7 @@ struct CommandParsingTests {
         (["validate", "--only", "orders-by-status"], "validate"),
         (["grade", "subs", "--out", "out"], "grade run"),
         (["grade", "run", "subs", "--out", "out", "--shard", "1/2"], "grade run"),
-        (["grade", "--gradescope"], "grade run"),
+        (["grade", "--gradescope", "--assignment", "week3.txt"], "grade run"),
         (["grade", "merge", "s1", "s2", "--out", "m"], "grade merge"),
         (["dataset", "schema"], "dataset schema"),
         (["dataset", "info", "--seed", "7"], "dataset info"),
@@ -103,14 +103,14 @@ struct CommandParsingTests {
     ])
     func shard(text: String, index: Int, count: Int) throws {
         let command = try #require(try SQLPrep.parseAsRoot(["grade", "subs", "--out", "out", "--shard", text]) as? SQLPrep.Grade.Run)
-        let shard = try #require(try command.parsedShard())
+        let shard = try #require(try command.options.parsedShard())
         #expect(shard == (index, count))
     }
 
     @Test("Without --shard, the whole class")
     func noShard() throws {
         let command = try #require(try SQLPrep.parseAsRoot(["grade", "subs", "--out", "out"]) as? SQLPrep.Grade.Run)
-        #expect(try command.parsedShard() == nil)
+        #expect(try command.options.parsedShard() == nil)
     }
 
     static let notAScale = "is not a scale. Use tiny, default, large, or a positive factor such as 0.5."

@@ -207,5 +207,21 @@ struct LearnerSessionTests {
         #expect(try !session.workspace.writeStarter(for: exercise), "never overwrites an existing answer")
     }
 
+    @Test("A starter written before prompts were rendered (Markdown source in its comments) still counts as untouched")
+    func legacyStarterFile() throws {
+        let session = try Self.session()
+        let exercise = session.course.exercises[0]
+        let current = Workspace.starter(for: exercise).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let tail = try #require(current.firstIndex(of: "-- Columns, in order:")) - 1
+        let raw = exercise.promptText.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "--" : "-- " + $0 }
+        let legacy = (Array(current[..<3]) + raw + Array(current[tail...])).joined(separator: "\n")
+        #expect(legacy.contains("**"))  // the old, raw form
+        try FileManager.default.createDirectory(atPath: session.workspace.answersFolder, withIntermediateDirectories: true)
+        try legacy.write(toFile: session.workspace.answerPath(for: exercise), atomically: true, encoding: .utf8)
+        #expect(session.workspace.answerIsUntouched(exercise))
+        try (legacy + "SELECT 1;\n").write(toFile: session.workspace.answerPath(for: exercise), atomically: true, encoding: .utf8)
+        #expect(!session.workspace.answerIsUntouched(exercise))
+    }
+
     func attemptVerdictPass(_ id: String) -> Attempt { attempt(id, .pass) }
 }

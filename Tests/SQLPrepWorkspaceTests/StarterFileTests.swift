@@ -20,4 +20,17 @@ struct StarterFileTests {
             #expect(!line.contains("from 0 to 100"), "\(line)")
         }
     }
+
+    /// Finding: starter comments showed raw Markdown (`**Metric.**`, backticks). They hold the prompt
+    /// as plain text now, wrapped so no comment line passes 100 columns.
+    @Test("The prompt in a starter file is plain text, wrapped", arguments: try Course.builtIn().exercises)
+    func promptIsPlain(exercise: Exercise) {
+        let starter = Workspace.starter(for: exercise)
+        #expect(!starter.contains("**"), "\(exercise.id)")
+        #expect(!starter.contains("`"), "\(exercise.id)")
+        for line in starter.split(separator: "\n") {
+            #expect(line.hasPrefix("--") || line.isEmpty)
+            #expect(line.count <= 100, "\(exercise.id): \(line)")
+        }
+    }
 }

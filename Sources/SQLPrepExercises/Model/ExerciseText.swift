@@ -5,9 +5,10 @@ import SQLPrepText
 /// An exercise as a learner reads it: title, track and difficulty, the prompt, the output contract
 /// and the tables the question needs.
 public enum ExerciseText {
-    public static func render(_ exercise: Exercise, style: TextStyle, width: Int = 100) -> String {
+    /// `dataset`: the data the answer will be checked on, when not the exercise's own (a review's).
+    public static func render(_ exercise: Exercise, style: TextStyle, width: Int = 100, dataset: DatasetSpec? = nil) -> String {
         var out = style.bold(exercise.title) + "  " + style.dim("[\(exercise.id) · \(exercise.track.title) · \(exercise.difficulty.rawValue)]") + "\n\n"
-        out += inlineMarkdown(exercise.promptText.trimmingCharacters(in: .whitespacesAndNewlines), style: style) + "\n\n"
+        out += TerminalMarkdown.render(exercise.promptText, style: style, width: width) + "\n\n"
         out += style.bold("Return these columns, in this order") + " (names are up to you):\n"
         for (index, column) in exercise.contract.columns.enumerated() {
             let rounding = column.decimals.map { ", rounded to \($0) decimal\($0 == 1 ? "" : "s")" } ?? ""
@@ -21,16 +22,26 @@ public enum ExerciseText {
                 out += "\n\(table.name) — \(table.meaning)\n" + DataDictionary.describe(table)
             }
         }
-        out += "\n" + style.dim("Dataset: shop, seed \(exercise.dataset.seed), scale \(exercise.dataset.scale).")
+        let dataset = dataset ?? exercise.dataset
+        out += "\n" + style.dim("Dataset: shop, seed \(dataset.seed), scale \(dataset.scale).")
         return out
     }
 }
 
 extension ExerciseText {
-    /// `**bold**` becomes bold on a terminal (plain text elsewhere); other Markdown reads fine as it is.
-    public static func inlineMarkdown(_ text: String, style: TextStyle) -> String {
-        let parts = text.components(separatedBy: "**")
-        guard parts.count >= 3, parts.count % 2 == 1 else { return text }
-        return parts.enumerated().map { $0.offset % 2 == 1 ? style.bold($0.element) : $0.element }.joined()
+    /// A course text (prompt, hint, explanation) as terminal text: its Markdown rendered, wrapped to
+    /// `width` (see ``SQLPrepText/TerminalMarkdown``).
+    public static func markdown(_ text: String, style: TextStyle, width: Int) -> String {
+        TerminalMarkdown.render(text, style: style, width: width)
+    }
+
+    /// A numbered item (a hint) whose text is Markdown: `label` on the first line, the text's other
+    /// lines indented to line up under the first.
+    public static func numbered(_ label: String, labelWidth: Int, _ text: String, style: TextStyle, width: Int) -> String {
+        let body = TerminalMarkdown.render(text, style: style, width: width - labelWidth)
+        return body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+            index == 0 ? label + String(repeating: " ", count: max(0, labelWidth - TerminalMarkdown.plainInline(label).count)) + line
+                : (line.isEmpty ? "" : String(repeating: " ", count: labelWidth) + line)
+        }.joined(separator: "\n")
     }
 }

@@ -9,7 +9,10 @@ public enum VerdictText {
     /// The verdict as the learner reads it, showing only what applies, in this order: pass or the
     /// query's failure; shape; missing and unexpected rows; differing cells; diagnoses; notes.
     /// `timing: false` leaves out the elapsed time, for outputs that must be byte-identical run to run (grading).
-    public static func render(_ verdict: Verdict, exercise: Exercise, style: TextStyle, maxValueWidth: Int = 30, timing: Bool = true) -> String {
+    /// `width`: the terminal's columns, to which a long SQL line with an error is cut so its caret lines up.
+    public static func render(
+        _ verdict: Verdict, exercise: Exercise, style: TextStyle, maxValueWidth: Int = 30, timing: Bool = true, width: Int? = nil
+    ) -> String {
         var lines: [String] = []
         let formatter = ResultFormatter(maxRows: 5, maxValueWidth: maxValueWidth, color: style.color)
         switch verdict.outcome {
@@ -19,7 +22,7 @@ public enum VerdictText {
             lines.append(style.green(style.bold("✓ Correct!")) + " \(exercise.title) — \(rows) row\(rows == 1 ? "" : "s")\(time).")
         case .failed(let failure):
             lines.append(style.red(style.bold("✗ The query did not run")) + " (\(Verdict.Reason(failure.reason).rawValue)): " + failure.message)
-            lines += failureDetails(failure, style: style)
+            lines += failureDetails(failure, style: style, width: width)
         case .wrong(let report):
             let headline: String = switch report.reason {
             case .wrongOrder: "Right rows, wrong order."
@@ -78,11 +81,13 @@ public enum VerdictText {
 
     /// Where a failed query went wrong (line, column, caret) and what to do, as lines.
     /// Shared by `submit` and `run`, so a failure reads the same everywhere.
-    public static func failureDetails(_ failure: QueryFailure, style: TextStyle) -> [String] {
+    /// `width`: the terminal's columns, to which the line with the error is cut (see
+    /// ``SQLPrepSandbox/SQLLocation/fittedCaretDiagram(width:)``); nil shows it whole.
+    public static func failureDetails(_ failure: QueryFailure, style: TextStyle, width: Int? = nil) -> [String] {
         var lines: [String] = []
         if let location = failure.location {
             lines.append("  at line \(location.line), column \(location.column):")
-            lines.append(location.caretDiagram)
+            lines.append(location.fittedCaretDiagram(width: width))
         }
         if let hint = failure.hint { lines.append(style.yellow("hint:") + " " + hint) }
         return lines

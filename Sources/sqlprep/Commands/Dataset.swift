@@ -23,7 +23,7 @@ extension SQLPrep.Dataset {
 
         func run() throws {
             let spec = try dataset.spec()
-            let data = try LoadedDataset(spec)
+            let data = try LoadedDataset(spec, notice: { Terminal.error($0.message) })
             print(DataDictionary.render(counts: try data.rowCounts(), spec: spec), terminator: "")
         }
     }
@@ -38,7 +38,7 @@ extension SQLPrep.Dataset {
 
         func run() throws {
             let spec = try dataset.spec()
-            let data = try LoadedDataset(spec)
+            let data = try LoadedDataset(spec, notice: { Terminal.error($0.message) })
             print("seed:              \(spec.seed)")
             print("scale:             \(spec.scale)")
             print("generator version: \(ShopGenerator.version)")
@@ -76,7 +76,7 @@ extension SQLPrep.Dataset {
         }
 
         func run() throws {
-            let data = try LoadedDataset(try dataset.spec())
+            let data = try LoadedDataset(try dataset.spec(), notice: { Terminal.error($0.message) })
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             } catch {

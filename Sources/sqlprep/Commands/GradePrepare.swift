@@ -12,16 +12,17 @@ extension SQLPrep.Grade {
             discussion: """
                 On a cluster, each shard would otherwise build the same practice and hidden datasets itself. \
                 Run this once, on a shared folder, with the same assignment, --variants, secret and --course as the \
-                grading; then every shard maps the datasets read-only from that folder. The datasets belong to the build of the program \
-                that made them: prepare again after installing another one (a shard run by another build says \
-                that the datasets are missing).
+                grading; then every shard maps the datasets read-only from that folder. A release with another data generator, schema or \
+                SQLite does not read them (a shard run by one says that the datasets are missing): prepare \
+                again after upgrading.
 
                 Example (both with the same --assignment, --variants and secret):
                   sqlprep grade prepare --out /shared/ds
                   sqlprep grade subs/ --out s1/ --shard 1/4 --datasets /shared/ds
 
                 Exit codes: 0 prepared, 1 an unusable input or a folder that cannot be written, 64 usage error.
-                """
+                """,
+            helpNames: [.short, .long]
         )
 
         @Option(name: .long, help: ArgumentHelp("The folder to build the datasets in (shared by the shards).", valueName: "dir"))
@@ -53,7 +54,8 @@ extension SQLPrep.Grade {
             let grader = Grader(
                 course: course, assignment: plan, roster: nil, hiddenVariants: variants, variantKey: key,
                 limits: SandboxLimits(), jobs: 1, shard: nil)
-            let folder = ImageCache(directory: out)
+            // No size limit: every dataset of the grading stays, however many.
+            let folder = ImageCache(directory: out, sizeLimit: Int.max)
             let grading = GradingRun(
                 grader: grader, coursePath: courseOptions.course ?? plan.coursePath, explainBudget: nil, cache: folder, remember: false, reuse: false)
             var built = 0
@@ -69,7 +71,7 @@ extension SQLPrep.Grade {
             }
             let total = grader.allDatasets.count
             print("Prepared \(total) dataset\(total == 1 ? "" : "s") in \(out) (\(built) built, \(total - built) already there).")
-            print("Shards read them with --datasets \(out) (or $\(Run.datasetsVariable)=\(out)), with the same assignment, --variants and secret.")
+            print("Shards read them with --datasets \(out) (or $\(GradeOptions.datasetsVariable)=\(out)), with the same assignment, --variants and secret.")
         }
     }
 }

@@ -42,7 +42,10 @@ extension SQLPrep {
             let reference = ExerciseTexts.reference(for: exercise)
             for (index, hint) in hints.prefix(level).enumerated() {
                 print("")
-                print((index + 1 == level && level > before ? style.yellow("\(index + 1). ") : "\(index + 1). ") + exercise.text(of: hint, reference: reference))
+                let label = "\(index + 1). "
+                print(ExerciseText.numbered(
+                    index + 1 == level && level > before ? style.yellow(label) : label, labelWidth: label.count,
+                    exercise.text(of: hint, reference: reference), style: style, width: Terminal.width))
             }
             if level == before {
                 print("")

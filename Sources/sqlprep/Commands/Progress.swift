@@ -31,6 +31,11 @@ extension SQLPrep.Progress {
                 print(ProgressText.json(session: session, course: session.course))
             } else {
                 print(ProgressText.render(session: session, style: output.style, width: Terminal.width), terminator: "")
+                let now = WorkspaceClock.now() ?? Date()  // checked at startup (SQLPrep.main)
+                if let line = ReviewText.progressLine(queue: try session.store.reviewQueue(order: session.course.exercises.map(\.id)), now: now) {
+                    print("")
+                    print(line)
+                }
             }
         }
     }
@@ -49,7 +54,7 @@ extension SQLPrep.Progress {
         func run() throws {
             let session = try options.session(create: false)
             let export = try session.store.exportProgress(to: file)
-            print("Wrote \(export.attempts.count) attempts, \(export.hints.count) hints and \(export.events.count) events to \(file).")
+            print("Wrote \(export.attempts.count) attempts, \(export.hints.count) hints, \(export.events.count) events and \(export.reviews?.count ?? 0) reviews to \(file).")
         }
     }
 
@@ -67,7 +72,7 @@ extension SQLPrep.Progress {
         func run() throws {
             let session = try options.session(create: true)
             let added = try session.store.importProgress(from: file)
-            print("Imported \(added.attempts) new attempts, \(added.hints) hints and \(added.events) events from \(file).")
+            print("Imported \(added.attempts) new attempts, \(added.hints) hints, \(added.events) events and \(added.reviews) reviews from \(file).")
         }
     }
 }

@@ -115,7 +115,7 @@ extension SQLPrep {
             } else {
                 let style = output.style
                 // The verdict first; the example, which takes a moment, after it.
-                print(VerdictText.render(verdict, exercise: target, style: style))
+                print(VerdictText.render(verdict, exercise: target, style: style, width: Terminal.stdoutIsTerminal ? Terminal.width : nil))
                 fflush(nil)  // all output streams: stdout is a C global Swift 6 will not touch
                 let outcome = search()
                 if let example = shown(outcome) {
@@ -128,7 +128,8 @@ extension SQLPrep {
                 if verdict.passed {
                     print("")
                     print(style.bold("Why it matters"))
-                    print(target.explanationText(reference: ExerciseTexts.reference(for: target, sandbox: sandbox)).trimmingCharacters(in: .whitespacesAndNewlines))
+                    print(ExerciseText.markdown(
+                        target.explanationText(reference: ExerciseTexts.reference(for: target, sandbox: sandbox)), style: style, width: Terminal.width))
                     print("")
                     print(style.bold("The reference solution, for comparison"))
                     print(target.solution.trimmingCharacters(in: .whitespacesAndNewlines))

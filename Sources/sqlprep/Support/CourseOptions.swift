@@ -3,6 +3,7 @@ import Foundation
 import SQLPrepData
 import SQLPrepExercises
 import SQLPrepSandbox
+import SQLPrepText
 
 /// `--course DIR`: an instructor's course folder instead of the built-in course.
 struct CourseOptions: ParsableArguments {
@@ -20,8 +21,7 @@ struct CourseOptions: ParsableArguments {
 
     func exercise(_ id: String, in course: Course) throws -> Exercise {
         if let exercise = course.exercise(id: id) { return exercise }
-        let close = course.exercises.map(\.id).filter { $0.contains(id) || id.contains($0) }.prefix(3)
-        let suggestion = close.isEmpty ? "" : " Did you mean \(close.joined(separator: ", "))?"
-        throw CLIError("No exercise '\(id)' in \(course.origin).\(suggestion) sqlprep list shows them all.")
+        let suggestion = Suggestion.phrase(Suggestion.closest(to: id, among: course.exercises.map(\.id)))
+        throw CLIError("No exercise '\(id)' in \(course.origin).\(suggestion.isEmpty ? "" : " " + suggestion) sqlprep list shows them all.")
     }
 }

@@ -12,10 +12,8 @@ enum SandboxSession {
         dataset spec: DatasetSpec, limits: SandboxLimits, quiet: Bool = false, onHardStop: (@Sendable (QueryFailure) -> Void)? = nil
     ) throws -> Sandbox {
         if let cached = cache[spec] { return Sandbox(image: cached.image, limits: limits, hardStop: stopper(onHardStop)) }
-        if !quiet, let cache = ImageCache.standard, !cache.contains(spec) {
-            Terminal.error("Preparing the \(spec.scale) dataset (seed \(spec.seed)); later runs reuse it…")
-        }
-        let dataset = try LoadedDataset(spec)
+        // The "preparing" notice waits for `quiet`; a damaged cached image is always reported.
+        let dataset = try LoadedDataset(spec, notice: { notice in if !quiet || notice.damage != nil { Terminal.error(notice.message) } })
         cache[spec] = dataset
         // Process-wide, so set only here, in a process that runs one learner query at a time, and
         // only once the dataset is loaded.
@@ -28,7 +26,7 @@ enum SandboxSession {
     /// `validate`, which checks many exercises on the same few datasets.
     static func plainSandbox(for spec: DatasetSpec) throws -> Sandbox {
         if let cached = cache[spec] { return Sandbox(image: cached.image) }
-        let dataset = try LoadedDataset(spec)
+        let dataset = try LoadedDataset(spec, notice: { notice in if notice.damage != nil { Terminal.error(notice.message) } })
         cache[spec] = dataset
         return Sandbox(image: dataset.image)
     }
@@ -57,7 +55,9 @@ enum FailureText {
         case .timeout: label = "Ran too long"
         case .limit: label = "Limit reached"
         }
-        let lines = [style.red(style.bold(label + ":")) + " " + failure.message] + VerdictText.failureDetails(failure, style: style)
+        // On a terminal, a long line with the error is cut to its width so the caret stays under the error.
+        let width = Terminal.stdoutIsTerminal ? Terminal.width : nil
+        let lines = [style.red(style.bold(label + ":")) + " " + failure.message] + VerdictText.failureDetails(failure, style: style, width: width)
         return lines.joined(separator: "\n")
     }
 }
