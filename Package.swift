@@ -46,8 +46,9 @@ let package = Package(
         // Child processes that are reaped reliably (see ChildProcess.swift for why not Foundation's Process).
         .target(name: "CSpawn"),
         .target(name: "SQLPrepProcess", dependencies: ["CSpawn"], swiftSettings: swiftSettings),
-        // Text output every layer shares: ANSI styling, plural/indent wording, the CSV writer and reader,
-        // JSON string escaping. Pure Swift, no dependencies, so the lowest layers can use it.
+        // Text output every layer shares: ANSI styling, plural/indent wording and wrapping, the CSV writer
+        // and reader, JSON string escaping, how advice spells the command. Pure Swift, no dependencies, so
+        // the lowest layers can use it.
         .target(name: "SQLPrepText", swiftSettings: swiftSettings),
         // Layer 2: running untrusted SQL under limits.
         .target(name: "SQLPrepSandbox", dependencies: ["SQLiteKit", "SQLPrepText"], swiftSettings: swiftSettings),
@@ -128,7 +129,7 @@ let package = Package(
         // Parse-level tests of the command line (`@testable import sqlprep`): no process, no dataset.
         .testTarget(
             name: "SQLPrepCLITests",
-            dependencies: ["sqlprep", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["sqlprep", "SQLPrepText", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
     ]

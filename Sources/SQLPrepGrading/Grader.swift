@@ -51,8 +51,6 @@ public struct Grader: Sendable {
         return seen
     }
 
-    /// Grades `submissions`, checking the files through `run` (given by the caller, which knows how to
-    /// start worker processes: ``GradingRun``).
     /// Every learner of the class: those who handed in a folder and those on the roster, sorted.
     public func classLearners(_ submissions: Submissions) -> [String] {
         var learners = Set(submissions.learners)
@@ -73,6 +71,8 @@ public struct Grader: Sendable {
         return ShardPlan.split(all.map { ShardPlan.Learner(id: $0, work: work[$0] ?? 0) }, into: n)[k - 1]
     }
 
+    /// Grades `submissions`, checking the files through `run` (given by the caller, which knows how to
+    /// start worker processes: ``GradingRun``).
     public func grade(_ submissions: Submissions, run: ([GradingJob]) -> [Int: [DatasetCheck]]) -> ClassGrades {
         let ordered = shardLearners(submissions)
         let chosen = Set(ordered)

@@ -11,6 +11,31 @@ public struct QueryResult: Sendable, Hashable {
     /// SQLite virtual-machine steps the query took (`SQLITE_STMTSTATUS_VM_STEP`): its work, the
     /// same on every machine.
     public var steps: Int
+    /// Rows the query returned beyond ``rows`` when it ran as a preview
+    /// (``Sandbox/run(_:keepingRows:)``); nil when ``rows`` is the whole result.
+    public var moreRows: MoreRows?
+
+    /// The rows a preview did not keep.
+    public enum MoreRows: Sendable, Hashable {
+        /// Exactly this many more rows: counted, not kept.
+        case exactly(Int)
+        /// At least this many more rows; counting stopped at `stop`, so the total is not known.
+        case uncounted(atLeast: Int, stop: Stop)
+
+        /// What ended a count.
+        public enum Stop: String, Sendable, Hashable {
+            case rowLimit = "row limit", workLimit = "work limit", timeLimit = "time limit"
+        }
+    }
+
+    /// Every row the query returned, kept or only counted; nil when a preview stopped counting.
+    public var totalRows: Int? {
+        switch moreRows {
+        case nil: rows.count
+        case .exactly(let more): rows.count + more
+        case .uncounted: nil
+        }
+    }
 
     public init(columns: [String], rows: [[Value]], elapsed: Duration = .zero, tablesRead: Set<String> = [], steps: Int = 0) {
         self.columns = columns

@@ -57,6 +57,19 @@ public final class Sandbox: @unchecked Sendable {
     /// Runs an admitted query. Admitted under another sandbox's larger size limit, it still
     /// cannot exceed this one's: SQLite enforces the limit too (`SQLITE_LIMIT_SQL_LENGTH`).
     public func run(_ query: AdmittedQuery) -> Result<QueryResult, QueryFailure> {
+        run(query, keep: nil)
+    }
+
+    /// Runs an admitted query as a preview: keeps its first `keepingRows` rows and counts the rest
+    /// without keeping them (``QueryResult/moreRows``), so a query over the biggest table can be
+    /// looked at. Counting stops at the row limit (``SandboxLimits/maxRows``), which bounds the work
+    /// a preview spends on rows it does not show; the work and time limits apply as for any query,
+    /// except that a limit reached while counting ends the count, not the preview.
+    public func run(_ query: AdmittedQuery, keepingRows: Int) -> Result<QueryResult, QueryFailure> {
+        run(query, keep: max(0, keepingRows))
+    }
+
+    private func run(_ query: AdmittedQuery, keep: Int?) -> Result<QueryResult, QueryFailure> {
         let start = ContinuousClock.now
         let deadline = start + limits.timeLimit
         let connection: Connection
@@ -75,7 +88,7 @@ public final class Sandbox: @unchecked Sendable {
                 onExpiry: { stop(QueryFailure(.timeout, Sandbox.timeoutMessage(limits: self.limits), hint: SQLText.slowQueryHint)) })
         }
         defer { watchdog?.cancel() }
-        return execute(query, on: connection, policy: policy, stop: stop, start: start)
+        return execute(query, on: connection, policy: policy, stop: stop, start: start, keep: keep)
     }
 
     /// The dataset tables `sql` reads (lower-cased), learned from the authorizer while the
@@ -162,7 +175,8 @@ public final class Sandbox: @unchecked Sendable {
     // MARK: - Running
 
     private func execute(
-        _ query: AdmittedQuery, on db: Connection, policy: AccessPolicy, stop: StopReason, start: ContinuousClock.Instant
+        _ query: AdmittedQuery, on db: Connection, policy: AccessPolicy, stop: StopReason, start: ContinuousClock.Instant,
+        keep: Int?
     ) -> Result<QueryResult, QueryFailure> {
         let sql = query.text
         let statement: Statement
@@ -193,8 +207,16 @@ public final class Sandbox: @unchecked Sendable {
         var bytes = 0
         var overflow: QueryFailure?
         let maxRows = limits.maxRows, maxBytes = limits.maxResultBytes
+        // A preview keeps `keep` rows and only counts the rest (memory stays bounded by `keep`).
+        var counted = 0
+        var countStop: QueryResult.MoreRows.Stop?
         do {
             try statement.step { row in
+                if let keep, rows.count >= keep {
+                    if rows.count + counted >= maxRows { countStop = .rowLimit; return false }
+                    counted += 1
+                    return true
+                }
                 if rows.count >= maxRows {
                     overflow = QueryFailure(
                         .limit, "The query returned more than \(maxRows) rows, the sandbox's limit.",
@@ -217,14 +239,24 @@ public final class Sandbox: @unchecked Sendable {
                 return true
             }
         } catch let error as SQLiteError {
-            return .failure(describe(error, sql: sql, policy: policy, stoppedByWork: stop.byWork))
+            // Interrupted while counting rows it would not show: the preview stands, uncounted.
+            guard error.isInterrupt, counted > 0 else {
+                return .failure(describe(error, sql: sql, policy: policy, stoppedByWork: stop.byWork))
+            }
+            countStop = stop.byWork ? .workLimit : .timeLimit
         } catch {
             return .failure(QueryFailure(.sqlError, "\(error)"))
         }
         if let overflow { return .failure(overflow) }
-        return .success(QueryResult(
+        var result = QueryResult(
             columns: statement.columnNames, rows: rows, elapsed: ContinuousClock.now - start,
-            tablesRead: policy.tablesRead, steps: statement.virtualMachineSteps))
+            tablesRead: policy.tablesRead, steps: statement.virtualMachineSteps)
+        if let countStop {
+            result.moreRows = .uncounted(atLeast: counted + (countStop == .rowLimit ? 1 : 0), stop: countStop)
+        } else if counted > 0 {
+            result.moreRows = .exactly(counted)
+        }
+        return .success(result)
     }
 
     private func describe(_ error: SQLiteError, sql: String, policy: AccessPolicy, stoppedByWork: Bool = false) -> QueryFailure {

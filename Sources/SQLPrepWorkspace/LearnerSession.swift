@@ -96,11 +96,27 @@ public final class LearnerSession {
 
     /// Records an attempt; a pass of the current exercise moves current on, as above.
     public func record(_ attempt: Attempt) throws {
+        try record(attempt, unlessRepeat: false)
+    }
+
+    /// Records a verdict on `query` unless it repeats the last attempt at its exercise (same query,
+    /// same status; see ``ProgressStore/record(_:unlessRepeat:)``): how `watch` records its checks.
+    /// Returns whether it recorded.
+    @discardableResult
+    public func record(_ verdict: Verdict, query: String, unlessRepeat: Bool) throws -> Bool {
+        try record(Attempt(verdict: verdict, query: query), unlessRepeat: unlessRepeat)
+    }
+
+    /// A pass of the current exercise moves current on whether or not it was recorded: passing again
+    /// after a `goto` moves on as the first pass did, counted or not.
+    @discardableResult
+    public func record(_ attempt: Attempt, unlessRepeat: Bool) throws -> Bool {
         let before = try current()
-        try store.record(attempt)
+        let recorded = try store.record(attempt, unlessRepeat: unlessRepeat)
         if attempt.status == .pass, let before, before.id == attempt.exercise {
             try store.setCurrent(try following(before)?.id)
         }
+        return recorded
     }
 
     /// Passed and total, overall and per track, in course order.

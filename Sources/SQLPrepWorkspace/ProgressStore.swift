@@ -140,11 +140,29 @@ public final class ProgressStore {
 
     /// Records one submission.
     public func record(_ attempt: Attempt) throws {
+        _ = try record(attempt, unlessRepeat: false)
+    }
+
+    /// Records one submission; with `unlessRepeat`, only when it is not a repeat of the last attempt
+    /// recorded for its exercise — the same query (by ``Attempt/queryHash``, the hash of the file's
+    /// content that every attempt has stored since format 1, so no migration) with the same status.
+    /// `watch` re-checks on every save and on `r`; this keeps an unchanged file from counting again,
+    /// while a changed verdict on the same text (a safety net that stopped a query once) still counts.
+    /// The look and the insert share one transaction, so two processes cannot both decide to record.
+    /// Returns whether the attempt was recorded.
+    @discardableResult
+    public func record(_ attempt: Attempt, unlessRepeat: Bool) throws -> Bool {
         try transaction {
+            if unlessRepeat, let last = try rows(
+                "SELECT query_hash, status FROM attempts WHERE exercise = ? ORDER BY at DESC, attempt_id DESC LIMIT 1", [.text(attempt.exercise)]
+            ).first, last[0] == .text(attempt.queryHash), last[1] == .text(attempt.status.rawValue) {
+                return false
+            }
             try run(
                 "INSERT OR IGNORE INTO attempts (uid, at, exercise, query_hash, query, status, reason, diagnoses, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [.text(attempt.id), .text(attempt.at), .text(attempt.exercise), .text(attempt.queryHash), .text(attempt.query), .text(attempt.status.rawValue),
                  attempt.reason.map(Value.text) ?? .null, .text(attempt.diagnoses.joined(separator: ",")), .integer(Int64(attempt.elapsedMilliseconds))])
+            return true
         }
     }
 

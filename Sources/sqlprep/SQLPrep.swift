@@ -12,7 +12,7 @@ struct SQLPrep: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sqlprep",
         abstract: "Practise product-analytics SQL on a realistic, offline e-commerce dataset.",
-        discussion: """
+        discussion: spelled("""
             sqlprep generates a deterministic online-shop dataset (users, sessions, events, orders, \
             marketing spend, experiments, memberships) into in-memory SQLite, poses the questions \
             product managers are asked (conversion, CPO, retention, A/B lift…), and checks your answers.
@@ -25,9 +25,9 @@ struct SQLPrep: ParsableCommand {
 
             Environment: SQLPREP_WORKSPACE (the workspace folder), SQLPREP_CACHE_DIR (where built \
             datasets are cached; empty turns the cache off), SQLPREP_CACHE_MAX_MB (the cache's size cap in MiB, \
-            1024 by default), SQLPREP_SECRET (the grading secret), \
-            NO_COLOR (no colours).
-            """,
+            1024 by default), SQLPREP_SECRET (the grading secret), SQLPREP_NOW (the clock, for tests and demos), \
+            NO_COLOR (no colours), CLICOLOR_FORCE (colours even into a pipe).
+            """),
         version: version,
         subcommands: [Grade.Worker.self],
         groupedSubcommands: [
@@ -95,13 +95,13 @@ struct SQLPrep: ParsableCommand {
             // A usage mistake found while running (not while parsing): one line, the subcommand's help,
             // and 64; ArgumentParser would print the root command's usage instead.
             let name = parsed.flatMap { commandPath(to: type(of: $0)) }?.joined(separator: " ") ?? ""
-            Terminal.error("sqlprep: \(error.message)\nSee 'sqlprep \(name)\(name.isEmpty ? "" : " ")--help'.")
+            Terminal.error(spelled("sqlprep: \(error.message)\nSee 'sqlprep \(name)\(name.isEmpty ? "" : " ")--help'."))
             Foundation.exit(64)
         } catch let error as CLIError {
-            Terminal.error("sqlprep: " + error.message)
+            Terminal.error("sqlprep: " + spelled(error.message))
             Foundation.exit(error.exitCode)
         } catch let error as WorkspaceError {
-            Terminal.error("sqlprep: \(error)")
+            Terminal.error("sqlprep: " + spelled("\(error)"))
             Foundation.exit(1)
         } catch let error as SQLiteError {
             Terminal.error("sqlprep: internal error: \(error). This is a bug in sqlprep; please report it with the command you ran.")

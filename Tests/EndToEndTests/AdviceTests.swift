@@ -27,8 +27,9 @@ struct AdviceTests {
         "reads", "runs", "uses", "is", "does", "never", "generates", "workspace", "grades", "process", "processes", "then", "report",
     ]
 
-    /// Other programs' options that sqlprep's texts name: the sqlite3 shell's `.import --csv`.
-    static let foreignFlags: Set<String> = ["--csv"]
+    /// Options that are not a command's: the sqlite3 shell's `.import --csv`, and sqlprep shell's
+    /// own dot-command `.schema --sql`.
+    static let foreignFlags: Set<String> = ["--csv", "--sql"]
 
     @Test("Every sqlprep command and option named in the sources and the guides exists")
     func mentionsExist() throws {

@@ -28,6 +28,14 @@ struct CLI {
         return Scratch.root + "/cache"
     }()
 
+    /// PATH with the built binary's folder first, so `sqlprep` on PATH is the binary under test and its
+    /// advice says `sqlprep next`, as an installed sqlprep does (`CommandSpellingEndToEndTests` run it
+    /// without, to see `swift run sqlprep next`).
+    static let searchPath: String = {
+        let folder = binary.deletingLastPathComponent().path
+        return folder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    }()
+
     /// No single command in these tests should come near this; past it the command is killed and the
     /// test fails, instead of the whole run hanging.
     static let commandTimeout = 240.0
@@ -40,6 +48,7 @@ struct CLI {
         environment["SQLPREP_CACHE_DIR"] = cacheDirectory
         environment["COLUMNS"] = "100"
         environment.removeValue(forKey: "NO_COLOR")
+        environment["PATH"] = searchPath
         for (key, value) in extra { environment[key] = value }
         let start = Date()
         let output = try ChildProcess.run(

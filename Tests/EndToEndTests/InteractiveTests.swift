@@ -12,7 +12,7 @@ struct TmuxSession {
 
     init(command: String, width: Int = 120, height: Int = 45) throws {
         name = "sqlprep-test-\(UUID().uuidString.prefix(8))"
-        let environment = "SQLPREP_CACHE_DIR=\(CLI.cacheDirectory) COLUMNS=\(width)"
+        let environment = "SQLPREP_CACHE_DIR=\(CLI.cacheDirectory) COLUMNS=\(width) PATH=\(CLI.searchPath)"
         try TmuxSession.tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "env \(environment) \(command)"])
     }
 
@@ -63,7 +63,7 @@ struct InteractiveTests {
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         let session = try TmuxSession(command: "\(CLI.binary.path) watch --workspace \(workspace)")
         defer { session.kill() }
-        try session.waitFor("n next · h hint · l list · r re-run · q quit")
+        try session.waitFor(WatchTests.footer)
         #expect(try session.screen().contains("Orders by status"))
 
         let answer = workspace + "/answers/orders-by-status.sql"

@@ -136,7 +136,7 @@ struct CommandParsingTests {
         (["grade", "subs", "--out", "out", "--shard", "0/4", "--secret", "a", "--secret-file", "b"], notAShard),
         (["next", "--no-color=1"], "The option '--no-color' does not take any value, but '1' was specified."),
         (["next", "--frobnicate"], "Unknown option '--frobnicate'"),
-        (["run", "--format", "xml", "-e", "select 1"], "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'csv' or 'json'."),
+        (["run", "--format", "xml", "-e", "select 1"], "The value 'xml' is invalid for '--format <format>'. Please provide one of the following:\n  - table\n  - box\n  - column\n  - markdown\n  - line\n  - csv\n  - json"),
         (["reset"], "Give an exercise id, or --all (not both)."),
         (["reset", "orders-by-status", "--all"], "Give an exercise id, or --all (not both)."),
         (["run"], "Give a query: a file (sqlprep run answer.sql) or -e 'select …'."),

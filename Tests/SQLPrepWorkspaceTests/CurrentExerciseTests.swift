@@ -120,6 +120,17 @@ struct CurrentExerciseTests {
         #expect(try session.skip() == nil)
     }
 
+    @Test("A pass that repeats the last attempt (watch re-checking after goto) is not counted, yet moves current on")
+    func repeatedPassMovesOn() throws {
+        let session = try Self.session()
+        let pass = { Attempt(exercise: Self.exercise(0).id, query: "SELECT 1", status: .pass, reason: nil, diagnoses: [], elapsedMilliseconds: 1) }
+        #expect(try session.record(pass(), unlessRepeat: true))
+        try Self.run([.goto(0)], in: session)
+        #expect(try !session.record(pass(), unlessRepeat: true))
+        #expect(try session.current() == Self.exercise(1))
+        #expect(try session.progress()[Self.exercise(0).id]?.attempts == 1)
+    }
+
     @Test("reset --all forgets the current exercise")
     func resetAll() throws {
         let session = try Self.session()

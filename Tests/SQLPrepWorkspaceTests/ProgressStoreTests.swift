@@ -28,6 +28,20 @@ struct ProgressStoreTests {
         #expect(progress["c"]?.status == .skipped)
     }
 
+    @Test("A repeat (same query, same status as the last attempt at the exercise) is not recorded when asked; a plain record always is")
+    func repeats() throws {
+        let store = try ProgressStore(path: try Scratch.folder() + "/p.db", create: true)
+        #expect(try store.record(attempt("a", .fail, query: "SELECT 1"), unlessRepeat: true))
+        #expect(try !store.record(attempt("a", .fail, query: "SELECT 1"), unlessRepeat: true), "the same file saved again")
+        #expect(try store.record(attempt("b", .fail, query: "SELECT 1"), unlessRepeat: true), "another exercise has its own last attempt")
+        #expect(try store.record(attempt("a", .fail, query: "SELECT 2"), unlessRepeat: true), "a changed file")
+        #expect(try store.record(attempt("a", .fail, query: "SELECT 1"), unlessRepeat: true), "back to an earlier text: it differs from the last")
+        #expect(try store.record(attempt("a", .error, query: "SELECT 1"), unlessRepeat: true), "the same text with another verdict")
+        try store.record(attempt("a", .error, query: "SELECT 1"))  // submit: every submit counts
+        #expect(try store.progress()["a"]?.attempts == 5)
+        #expect(try store.progress()["b"]?.attempts == 1)
+    }
+
     @Test("Progress survives closing and reopening (a new day, a new process)")
     func persistence() throws {
         let path = try Scratch.folder() + "/p.db"

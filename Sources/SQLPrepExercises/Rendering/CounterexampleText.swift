@@ -12,7 +12,8 @@ public enum CounterexampleText {
     static let marker = "≠"
 
     public static func render(_ example: Counterexample, style: TextStyle, maxTableWidth: Int? = nil, audience: Audience = .learner) -> String {
-        let formatter = ResultFormatter(maxRows: 12, maxValueWidth: 24, color: style.color, maxTableWidth: maxTableWidth)
+        // The tables are indented by two spaces, so they get two columns less than the line.
+        let formatter = ResultFormatter(maxRows: 12, maxValueWidth: 24, color: style.color, maxTableWidth: maxTableWidth.map { $0 - 2 })
         let rows = "\(example.rowCount) row\(example.rowCount == 1 ? "" : "s")"
         var lines = [style.bold("A small example where \(audience.their) query and the answer disagree") + " (\(rows) in all):"]
         for table in example.tables {

@@ -16,7 +16,7 @@ extension SQLPrep.Dataset {
     struct Schema: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the data dictionary: every table and column, its type and meaning, with row counts.",
-            discussion: "Example: sqlprep dataset schema --scale tiny"
+            discussion: spelled("Example: sqlprep dataset schema --scale tiny")
         )
 
         @OptionGroup var dataset: DatasetOptions
@@ -31,7 +31,7 @@ extension SQLPrep.Dataset {
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the dataset's seed, scale, generator version, fingerprint and row counts.",
-            discussion: "Example: sqlprep dataset info --seed 7 --scale tiny"
+            discussion: spelled("Example: sqlprep dataset info --seed 7 --scale tiny")
         )
 
         @OptionGroup var dataset: DatasetOptions
@@ -55,12 +55,12 @@ extension SQLPrep.Dataset {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write one CSV file per table (header row, RFC 4180 quoting, NULL as an empty field).",
-            discussion: """
+            discussion: spelled("""
                 Load the same data anywhere: a spreadsheet, pandas, DuckDB, PostgreSQL (COPY … CSV HEADER), \
                 or the sqlite3 shell (.import --csv).
 
                 Example: sqlprep dataset export --out shop-csv --scale tiny
-                """
+                """)
         )
 
         @Option(name: .long, help: "Export format (csv).")

@@ -6,7 +6,7 @@ extension SQLPrep {
     struct Goto: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make an exercise the current one.",
-            discussion: "Example: sqlprep goto cpo-by-channel"
+            discussion: spelled("Example: sqlprep goto cpo-by-channel")
         )
 
         @Argument(help: "The exercise id.")
@@ -20,7 +20,7 @@ extension SQLPrep {
             try session.goTo(exercise)
             try session.workspace.writeStarter(for: exercise)
             let passed = try session.progress()[exercise.id]?.passed == true
-            print("Current exercise: \(exercise.title) (\(relativePath(session.workspace.answerPath(for: exercise)))).\(passed ? " You have passed it already; submitting again is fine." : "") Run sqlprep next to see it.")
+            print(spelled("Current exercise: \(exercise.title) (\(relativePath(session.workspace.answerPath(for: exercise)))).\(passed ? " You have passed it already; submitting again is fine." : "") Run sqlprep next to see it."))
         }
     }
 }

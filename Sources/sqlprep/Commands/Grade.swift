@@ -29,7 +29,7 @@ extension SQLPrep.Grade {
                 sqlprep grade merge <dir> ... --out <dir>
                 sqlprep grade prepare --out <dir> [<options>]
                 """,
-            discussion: """
+            discussion: spelled("""
                 Grades SUBMISSIONS/<learner>/<exercise-id>.sql. Each answer runs on the exercise's \
                 practice dataset and on --variants hidden datasets, generated from seeds derived from \
                 --secret (the last variant also has edge cases: a channel with spend and no orders, a day \
@@ -67,7 +67,7 @@ extension SQLPrep.Grade {
                 Exit codes: 0 graded; 1 a bad input or output folder, or (--gradescope) a missing or \
                 empty submission (the message says which); 64 usage error (also --shard auto where the \
                 environment names no shard, or contradicts itself).
-                """,
+                """),
             helpNames: [.short, .long]
         )
 
@@ -291,7 +291,7 @@ extension SQLPrep.Grade {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Combine the output folders of sharded grade runs into one set of outputs.",
-            discussion: """
+            discussion: spelled("""
                 Checks each folder's manifest.json first: every shard K of N must be there once, all graded with \
                 the same setup (version of sqlprep, secret, assignment, roster, --variants, limits, --explain) from \
                 the same class. A complete set merges into outputs byte-identical to one grade run on one machine.
@@ -303,7 +303,7 @@ extension SQLPrep.Grade {
                 Exit codes: 0 merged, 1 a folder cannot be read or the output cannot be written, 3 the folders are \
                 not one complete set of shards (the message names what is missing or differs; nothing is written), \
                 64 usage error.
-                """,
+                """),
             helpNames: [.short, .long]
         )
 

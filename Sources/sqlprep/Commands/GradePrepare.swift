@@ -9,7 +9,7 @@ extension SQLPrep.Grade {
     struct Prepare: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build the datasets a grading needs into a folder that every shard reads (grade --datasets DIR).",
-            discussion: """
+            discussion: spelled("""
                 On a cluster, each shard would otherwise build the same practice and hidden datasets itself. \
                 Run this once, on a shared folder, with the same assignment, --variants, secret and --course as the \
                 grading; then every shard maps the datasets read-only from that folder. A release with another data generator, schema or \
@@ -21,7 +21,7 @@ extension SQLPrep.Grade {
                   sqlprep grade subs/ --out s1/ --shard 1/4 --datasets /shared/ds
 
                 Exit codes: 0 prepared, 1 an unusable input or a folder that cannot be written, 64 usage error.
-                """,
+                """),
             helpNames: [.short, .long]
         )
 

@@ -7,14 +7,14 @@ extension SQLPrep {
     struct Hint: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reveal the next hint for the current exercise (or ID).",
-            discussion: """
+            discussion: spelled("""
                 Hints go from the definition, to the usual pitfall, to the shape of the query. If your last \
                 attempt showed a recognised mistake (integer division, say), the hint about it comes first.
 
                 Examples:
                   sqlprep hint
                   sqlprep hint orders-by-status
-                """
+                """)
         )
 
         @Argument(help: "The exercise (default: the current one).")
@@ -49,7 +49,7 @@ extension SQLPrep {
             }
             if level == before {
                 print("")
-                print(style.dim("That was the last hint. sqlprep solution \(exercise.id) --force shows the answer (and records that you looked)."))
+                print(style.dim(spelled("That was the last hint. sqlprep solution \(exercise.id) --force shows the answer (and records that you looked).")))
             }
         }
     }

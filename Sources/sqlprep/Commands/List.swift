@@ -8,13 +8,13 @@ extension SQLPrep {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the exercises by track, with difficulty and your status.",
-            discussion: """
+            discussion: spelled("""
                 Status (passed, attempted, skipped, new) and the current exercise show once the folder is a workspace.
 
                 Examples:
                   sqlprep list
                   sqlprep list --json
-                """
+                """)
         )
 
         @OptionGroup var output: JSONOutputOptions

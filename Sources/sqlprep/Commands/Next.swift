@@ -8,7 +8,7 @@ extension SQLPrep {
     struct Next: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the exercise to work on next, and create its answer file.",
-            discussion: """
+            discussion: spelled("""
                 Shows the current exercise: the question, the columns to return, the tables it needs with \
                 a few rows each, and where your answer file is. The current exercise starts as the first \
                 in course order; passing it moves on to the next one you have not passed; sqlprep goto ID \
@@ -19,12 +19,16 @@ extension SQLPrep {
                   sqlprep next
                   $EDITOR answers/orders-by-status.sql
                   sqlprep submit
-                """
+                """)
         )
 
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var options: WorkspaceOptions
+
+        /// Set by `watch`, which shows this on its screen: the last line names its keys, not commands.
+        @Flag(name: .customLong("for-watch"), help: .hidden)
+        var forWatch = false
 
         func run() throws {
             let session = try options.session(create: true)
@@ -32,7 +36,7 @@ extension SQLPrep {
             guard let exercise = try session.current() else {
                 print(style.green(style.bold("Every exercise is passed — well done!")))
                 print(ProgressText.render(session: session, style: style, width: Terminal.width))
-                print("Revisit any with sqlprep show ID, or try another seed: sqlprep run --seed 7 -e '…'.")
+                print(spelled("Revisit any with sqlprep show ID, or try another seed: sqlprep run --seed 7 -e '…'."))
                 return
             }
             let summary = try session.summary()
@@ -43,7 +47,11 @@ extension SQLPrep {
             let path = relativePath(session.workspace.answerPath(for: exercise))
             print("")
             print(style.bold("Your answer file: ") + path)
-            print("Write your query there, then run " + style.bold("sqlprep submit") + ". Stuck? " + style.bold("sqlprep hint") + ".")
+            if forWatch {
+                print("Write your query there and save it: this screen checks it on every save. Stuck? Press " + style.bold("h") + ".")
+            } else {
+                print("Write your query there, then run " + style.bold(spelled("sqlprep submit")) + ". Stuck? " + style.bold(spelled("sqlprep hint")) + ".")
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ extension SQLPrep.Progress {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: "Progress bars per track and each exercise's status, attempts and hints used.",
-            discussion: "Examples:\n  sqlprep progress\n  sqlprep progress show --json"
+            discussion: spelled("Examples:\n  sqlprep progress\n  sqlprep progress show --json")
         )
 
         @OptionGroup var output: JSONOutputOptions
@@ -34,7 +34,7 @@ extension SQLPrep.Progress {
                 let now = WorkspaceClock.now() ?? Date()  // checked at startup (SQLPrep.main)
                 if let line = ReviewText.progressLine(queue: try session.store.reviewQueue(order: session.course.exercises.map(\.id)), now: now) {
                     print("")
-                    print(line)
+                    print(spelled(line))
                 }
             }
         }
@@ -43,7 +43,7 @@ extension SQLPrep.Progress {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write your progress to a JSON file (the format is documented in the README).",
-            discussion: "Example: sqlprep progress export ~/sqlprep-progress.json"
+            discussion: spelled("Example: sqlprep progress export ~/sqlprep-progress.json")
         )
 
         @Argument(help: ArgumentHelp("The file to write.", valueName: "file"))
@@ -61,7 +61,7 @@ extension SQLPrep.Progress {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Merge progress from a JSON export into this workspace (nothing is overwritten).",
-            discussion: "Example: sqlprep progress import ~/sqlprep-progress.json"
+            discussion: spelled("Example: sqlprep progress import ~/sqlprep-progress.json")
         )
 
         @Argument(help: ArgumentHelp("The export file to read.", valueName: "file"))

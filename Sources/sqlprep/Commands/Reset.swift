@@ -7,7 +7,7 @@ extension SQLPrep {
     struct Reset: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Restore an exercise's starter answer file, or clear all progress (with a backup).",
-            discussion: """
+            discussion: spelled("""
                 sqlprep reset ID rewrites answers/ID.sql with the starter; your progress is kept. \
                 sqlprep reset --all clears your progress after a backup to .sqlprep/backups/; answer files are kept. \
                 Both ask for confirmation on a terminal; elsewhere pass --yes.
@@ -15,7 +15,7 @@ extension SQLPrep {
                 Examples:
                   sqlprep reset orders-by-status
                   sqlprep reset --all --yes
-                """
+                """)
         )
 
         @Argument(help: "The exercise whose answer file to restore.")
@@ -41,7 +41,7 @@ extension SQLPrep {
                 let stamp = ProgressStoreClock.stamp()
                 let backup = session.workspace.backupsFolder + "/progress-\(stamp).db"
                 try session.store.resetAll(backupPath: backup)
-                print("Progress cleared. The old progress is in \(relativePath(backup)); sqlprep progress import can restore it from an export, or copy the file back.")
+                print(spelled("Progress cleared. The old progress is in \(relativePath(backup)); sqlprep progress import can restore it from an export, or copy the file back."))
                 return
             }
             let exercise = try options.courseOptions.exercise(id!, in: session.course)

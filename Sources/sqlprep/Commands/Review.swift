@@ -10,7 +10,7 @@ extension SQLPrep {
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Come back to exercises where you made a diagnosed mistake, on fresh data.",
-            discussion: """
+            discussion: spelled("""
                 An exercise on which a submit found a diagnosed mistake (integer division, duplicated rows \
                 from a join, a dropped zero group, …) comes back for review 1 day later. Each review runs \
                 on a dataset with a different seed, so the numbers are new and remembering the old answer \
@@ -30,7 +30,7 @@ extension SQLPrep {
 
                 Exit codes: 0 nothing due, shown, or passed; 1 the review's answer is wrong or fails \
                 (the reason is printed); 64 usage error.
-                """
+                """)
         )
 
         @Flag(name: .long, help: "Check the review file of the first due exercise (or of --exercise) and record the result.")
@@ -79,16 +79,16 @@ extension SQLPrep {
                 print("")
                 print("This review runs on fresh data (seed \(dataset.seed), not the practice seed \(target.dataset.seed)), so the numbers are new.")
                 print(style.bold("Your review file: ") + relativePath(session.workspace.reviewPath(for: target)))
-                print("Write the query from scratch there, then run " + style.bold("sqlprep review --check") + ".")
+                print("Write the query from scratch there, then run " + style.bold(spelled("sqlprep review --check")) + ".")
                 return
             }
 
             let path = session.workspace.reviewPath(for: target)
             guard FileManager.default.fileExists(atPath: path) else {
-                throw CLIError("No review file \(relativePath(path)) yet. Run sqlprep review to write it, then sqlprep review --check.")
+                throw CLIError(spelled("No review file \(relativePath(path)) yet. Run sqlprep review to write it, then sqlprep review --check."))
             }
             if session.workspace.reviewIsUntouched(target) {
-                print("\(relativePath(path)) holds only the starter comments: write your query below them, then run sqlprep review --check again.")
+                print(spelled("\(relativePath(path)) holds only the starter comments: write your query below them, then run sqlprep review --check again."))
                 throw ExitCode(1)
             }
             let bytes = try readQueryFile(path, otherwise: "or run sqlprep review to write it again")
@@ -111,7 +111,7 @@ extension SQLPrep {
             print("Your answer is kept in \(relativePath(kept)).")
             let stillDue = after.due(at: now)
             if !stillDue.isEmpty {
-                print("Still due now: \(stillDue.count) — run " + style.bold("sqlprep review") + ".")
+                print("Still due now: \(stillDue.count) — run " + style.bold(spelled("sqlprep review")) + ".")
             }
             if !verdict.passed { throw ExitCode(1) }
         }

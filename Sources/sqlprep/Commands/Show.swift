@@ -6,7 +6,7 @@ extension SQLPrep {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show an exercise: the question, the tables it needs and the columns to return.",
-            discussion: "Example: sqlprep show orders-by-status"
+            discussion: spelled("Example: sqlprep show orders-by-status")
         )
 
         @Argument(help: "The exercise id (see sqlprep list).")

@@ -6,7 +6,7 @@ extension SQLPrep {
     struct Skip: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Move on from the current exercise; it comes back once the others are done.",
-            discussion: "Example: sqlprep skip"
+            discussion: spelled("Example: sqlprep skip")
         )
 
         @OptionGroup var options: WorkspaceOptions
@@ -21,7 +21,7 @@ extension SQLPrep {
             case exercise?:
                 print("Skipped \(exercise.id), but it is the only exercise you have not passed, so it stays current.")
             case let next?:
-                print("Skipped \(exercise.id). Next: \(next.title) — run sqlprep next.")
+                print(spelled("Skipped \(exercise.id). Next: \(next.title) — run sqlprep next."))
             case nil:
                 print("Skipped \(exercise.id). Every exercise is passed.")
             }

@@ -7,7 +7,7 @@ extension SQLPrep {
     struct Solution: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the reference solution of an exercise you have passed (or with --force).",
-            discussion: "Examples:\n  sqlprep solution orders-by-status\n  sqlprep solution orders-by-status --force"
+            discussion: spelled("Examples:\n  sqlprep solution orders-by-status\n  sqlprep solution orders-by-status --force")
         )
 
         @Argument(help: "The exercise id.")
@@ -23,7 +23,7 @@ extension SQLPrep {
             let exercise = try options.courseOptions.exercise(id, in: session.course)
             let passed = try session.progress()[exercise.id]?.passed == true
             guard passed || force else {
-                print("You have not passed \(exercise.id) yet, so its solution stays hidden. Try sqlprep hint \(exercise.id); or use --force to see it anyway (that is recorded).")
+                print(spelled("You have not passed \(exercise.id) yet, so its solution stays hidden. Try sqlprep hint \(exercise.id); or use --force to see it anyway (that is recorded)."))
                 throw ExitCode(1)
             }
             try session.store.recordEvent(passed ? "solution" : "solution-forced", exercise: exercise.id)

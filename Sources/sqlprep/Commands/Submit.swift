@@ -10,7 +10,7 @@ extension SQLPrep {
     struct Submit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a query file against its exercise, explain any difference, and record the attempt.",
-            discussion: """
+            discussion: spelled("""
                 With no FILE, checks the current exercise's answer file (answers/ID.sql). Otherwise the \
                 exercise is the one named by --exercise, else the file's name (ID.sql), else a \
                 '-- exercise: ID' comment on the file's first line. FILE is read from the current folder; the \
@@ -30,7 +30,7 @@ extension SQLPrep {
                 the same example on every machine.
 
                 Exit codes: 0 pass, 1 fail or error (the reason is printed), 64 usage error.
-                """
+                """)
         )
 
         @Argument(help: ArgumentHelp("The query file (default: the current exercise's answer file).", valueName: "file"))
@@ -53,6 +53,12 @@ extension SQLPrep {
         @OptionGroup var options: WorkspaceOptions
         @OptionGroup var limitOptions: LimitOptions
 
+        /// Set by `watch`, which runs this as a child and draws what it prints: stage lines for its status
+        /// line (``WatchStage``), keys instead of commands ("press h"), tables fitted to `COLUMNS`, and the
+        /// attempt recorded only when it is not a repeat of the last one (the same query, same status).
+        @Flag(name: .customLong("for-watch"), help: .hidden)
+        var forWatch = false
+
         func run() throws {
             let course = try options.courseOptions.load()
             let session = options.location.exists ? try options.session(create: false) : nil
@@ -68,7 +74,7 @@ extension SQLPrep {
                     throw ValidationError("\(options.missing). Or give a query file: sqlprep submit answer.sql.")
                 }
                 guard let current = try exercise.map({ try options.courseOptions.exercise($0, in: course) }) ?? session.current() else {
-                    print("Every exercise is passed — nothing to submit. sqlprep list shows them all.")
+                    print(spelled("Every exercise is passed — nothing to submit. sqlprep list shows them all."))
                     return
                 }
                 target = current
@@ -78,7 +84,7 @@ extension SQLPrep {
             }
             let query = String(decoding: bytes, as: UTF8.self)
             if session == nil {
-                Terminal.error("Not recorded: \(options.missing.prefix(1).lowercased() + options.missing.dropFirst()).")
+                Terminal.error(spelled("Not recorded: \(options.missing.prefix(1).lowercased() + options.missing.dropFirst())."))
             }
             if let session, session.workspace.answerIsUntouched(target), file == nil {
                 print("\(relativePath(path)) holds only the starter comments: write your query below them, then submit again.")
@@ -87,16 +93,20 @@ extension SQLPrep {
 
             let jsonOutput = json
             let recordIn = session?.workspace  // the watchdog thread opens its own connection to the store
+            let forWatch = forWatch
+            if forWatch { WatchStage.announce("loading") }
             let sandbox = try SandboxSession.make(dataset: target.dataset, limits: limitOptions.limits) { failure in
                 // The watchdog's verdict for a query that ignores its interrupt: record it, print it, exit.
                 let verdict = Verdict.failed(failure, exercise: target, dataset: target.dataset)
-                try? recordIn?.openStore().record(Attempt(verdict: verdict, query: query))
+                _ = try? recordIn?.openStore().record(Attempt(verdict: verdict, query: query), unlessRepeat: forWatch)
                 let text = jsonOutput ? VerdictText.json(verdict) : VerdictText.render(verdict, exercise: target, style: TextStyle(color: false))
                 Terminal.writeNow(text + "\n")
+                if forWatch { Terminal.writeNow(WatchStage.marker + "verdict error\n") }
                 _exit(1)
             }
+            if forWatch { WatchStage.announce("checking") }
             let verdict = try Checker(sandbox: sandbox, dataset: target.dataset).check(bytes, against: target)
-            try session?.record(verdict, query: query)
+            let recorded = try session?.record(verdict, query: query, unlessRepeat: forWatch)
 
             // A wrong result: look for a tiny database that shows the same difference.
             func search() -> CounterexampleOutcome? {
@@ -117,10 +127,15 @@ extension SQLPrep {
                 // The verdict first; the example, which takes a moment, after it.
                 print(VerdictText.render(verdict, exercise: target, style: style, width: Terminal.stdoutIsTerminal ? Terminal.width : nil))
                 fflush(nil)  // all output streams: stdout is a C global Swift 6 will not touch
+                if forWatch {
+                    WatchStage.announce("verdict \(verdict.status.rawValue)")
+                    if let recorded { WatchStage.announce(recorded ? "recorded" : "unchanged") }
+                    if verdict.status == .fail && !noExplain { WatchStage.announce("searching") }
+                }
                 let outcome = search()
                 if let example = shown(outcome) {
                     print("")
-                    print(CounterexampleText.render(example, style: style, maxTableWidth: Terminal.stdoutIsTerminal ? Terminal.width : nil))
+                    print(CounterexampleText.render(example, style: style, maxTableWidth: Terminal.stdoutIsTerminal || forWatch ? Terminal.width : nil))
                 } else if case .stoppedBySafetyNet(let seconds)? = outcome {
                     print("")
                     print(CounterexampleText.safetyNetNote(seconds: seconds, style: style))
@@ -136,7 +151,7 @@ extension SQLPrep {
                     if let session {
                         print("")
                         if let next = try session.current() {
-                            print("Next: \(next.title) — run " + style.bold("sqlprep next") + ".")
+                            print("Next: \(next.title) — " + (forWatch ? "press " + style.bold("n") : "run " + style.bold(spelled("sqlprep next"))) + ".")
                         } else {
                             print(style.green("That was the last one: every exercise is passed."))
                         }
@@ -145,7 +160,9 @@ extension SQLPrep {
                     let revealed = try session.store.hintsRevealed(target.id)
                     if revealed < target.hints.count {
                         print("")
-                        print(style.dim("Stuck? sqlprep hint shows hint \(revealed + 1) of \(target.hints.count)."))
+                        print(style.dim(forWatch
+                            ? "Stuck? Press h for hint \(revealed + 1) of \(target.hints.count)."
+                            : spelled("Stuck? sqlprep hint shows hint \(revealed + 1) of \(target.hints.count).")))
                     }
                 }
             }

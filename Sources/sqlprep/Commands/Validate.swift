@@ -7,7 +7,7 @@ extension SQLPrep {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a course: metadata, references, hints, known-wrong queries and stored results.",
-            discussion: """
+            discussion: spelled("""
                 Prints one line per problem, naming the exercise and the file to fix; exits 1 if there is any.
                 The stored expected results live in Fixtures/expected/ (for the built-in course) or in \
                 --expected DIR; --update-expected rewrites them after an intended change.
@@ -16,7 +16,7 @@ extension SQLPrep {
                   sqlprep validate
                   sqlprep validate --course my-course
                   sqlprep validate --update-expected
-                """
+                """)
         )
 
         @OptionGroup var courseOptions: CourseOptions
@@ -35,7 +35,7 @@ extension SQLPrep {
             do {
                 course = courseOptions.course == nil ? try Course.builtIn() : try Course.load(directory: courseOptions.course!)
             } catch let problems as CourseProblems {
-                for problem in problems.problems { print(problem) }
+                for problem in problems.problems { print(spelled("\(problem)")) }
                 print("\(problems.problems.count) problem\(problems.problems.count == 1 ? "" : "s") in \(problems.origin).")
                 throw ExitCode(1)
             }
@@ -51,7 +51,7 @@ extension SQLPrep {
             let exercises = try only.map { [try courseOptions.exercise($0, in: course)] } ?? course.exercises
             for exercise in exercises {
                 let found = validator.validate(exercise)
-                for problem in found { print(problem) }
+                for problem in found { print(spelled("\(problem)")) }
                 problems += found
             }
             let wrong = exercises.map(\.wrongQueries.count).reduce(0, +)

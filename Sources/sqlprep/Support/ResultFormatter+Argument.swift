@@ -1,5 +1,5 @@
 import ArgumentParser
 import SQLPrepSandbox
 
-/// `--format` and `--mode` take a result format by its raw value (table, csv, json).
+/// `--format` and `--mode` take a result format by its raw value (table, box, column, markdown, line, csv, json).
 extension ResultFormatter.Format: ExpressibleByArgument {}

@@ -2,11 +2,15 @@ import Foundation
 
 /// What the CLI knows about where its output goes. The only place that looks at terminals.
 enum Terminal {
-    /// True when stdout is a terminal and neither `NO_COLOR` nor `--no-color` asks for plain text.
+    /// True when stdout is a terminal (or `CLICOLOR_FORCE` is set and not 0: `watch` sets it for the
+    /// children whose output it shows on its own terminal) and neither `NO_COLOR` nor `--no-color`
+    /// asks for plain text.
     static func useColor(disabled: Bool = false) -> Bool {
         if disabled { return false }
-        if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
-        if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
+        let environment = ProcessInfo.processInfo.environment
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        if let force = environment["CLICOLOR_FORCE"], !force.isEmpty, force != "0" { return true }
         return isatty(STDOUT_FILENO) == 1
     }
 
