@@ -31,6 +31,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Tests only: parses the Kubernetes and GitHub Actions examples (examples/) to check their structure.
+        .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
     ],
     targets: [
         // The system libsqlite3 (Debian: libsqlite3-dev). Only SQLiteKit imports it.
@@ -120,7 +122,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["sqlprep", "SQLPrepProcess", "TestSupport"],
+            dependencies: ["sqlprep", "SQLPrepProcess", "TestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Adversarial"],  // the hostile-submission corpus: test data, read from the source tree
             swiftSettings: swiftSettings
         ),

@@ -22,7 +22,8 @@ public enum GradeReports {
 
     /// Writes the files into `folder` so that a reader never sees a half-written set: everything
     /// goes into a sibling temporary folder first, which then replaces `folder` in two renames.
-    public static func write(_ grades: ClassGrades, to folder: String) throws {
+    /// `extraFiles` (such as the shard manifest) are written with them.
+    public static func write(_ grades: ClassGrades, to folder: String, extraFiles: [(String, String)] = []) throws {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: folder).standardizedFileURL
         let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
@@ -36,7 +37,7 @@ public enum GradeReports {
             }
             try manager.createDirectory(at: partial.appendingPathComponent("results"), withIntermediateDirectories: true)
             try manager.createDirectory(at: partial.appendingPathComponent("feedback"), withIntermediateDirectories: true)
-            for (path, text) in files(grades) {
+            for (path, text) in files(grades) + extraFiles {
                 try Data(text.utf8).write(to: partial.appendingPathComponent(path))
             }
             if manager.fileExists(atPath: target.path) {

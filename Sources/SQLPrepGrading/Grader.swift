@@ -14,7 +14,7 @@ public struct Grader: Sendable {
     public let variantKey: VariantKey
     public let limits: SandboxLimits
     public let jobs: Int
-    /// `(k, n)`: grade only learners whose position (sorted by id) is k − 1 modulo n.
+    /// `(k, n)`: grade only shard k of n (``ShardPlan`` splits the class evenly by work).
     public let shard: (Int, Int)?
 
     public init(course: Course, assignment: Assignment, roster: Roster?, hiddenVariants: Int, variantKey: VariantKey,
@@ -51,15 +51,30 @@ public struct Grader: Sendable {
         return seen
     }
 
+    /// Every learner of the class: those who handed in a folder and those on the roster, sorted.
+    public func classLearners(_ submissions: Submissions) -> [String] {
+        var learners = Set(submissions.learners)
+        for learner in roster?.learners ?? [] { learners.insert(learner.id) }
+        return learners.sorted()
+    }
+
+    /// The learners this run grades, sorted: the whole class, or shard K's share of it (``ShardPlan``,
+    /// weighed by each learner's files of the assignment that will be graded).
+    public func shardLearners(_ submissions: Submissions) -> [String] {
+        let all = classLearners(submissions)
+        guard let (k, n) = shard else { return all }
+        let exercises = Set(assignment.items.map(\.exerciseID))
+        var work: [String: Int] = [:]
+        for file in submissions.files where file.problem == nil && exercises.contains(file.exerciseID) {
+            work[file.learner, default: 0] += 1
+        }
+        return ShardPlan.split(all.map { ShardPlan.Learner(id: $0, work: work[$0] ?? 0) }, into: n)[k - 1]
+    }
+
     /// Grades `submissions`, checking the files through `run` (given by the caller, which knows how to
     /// start worker processes: ``GradingRun``).
     public func grade(_ submissions: Submissions, run: ([GradingJob]) -> [Int: [DatasetCheck]]) -> ClassGrades {
-        var learners = Set(submissions.learners)
-        for learner in roster?.learners ?? [] { learners.insert(learner.id) }
-        var ordered = learners.sorted()
-        if let (k, n) = shard {
-            ordered = ordered.enumerated().filter { $0.offset % n == k - 1 }.map(\.element)
-        }
+        let ordered = shardLearners(submissions)
         let chosen = Set(ordered)
 
         // One job per distinct (exercise, file content): learners who handed in the same bytes get the
@@ -113,7 +128,16 @@ public struct Grader: Sendable {
             datasets: plannedDatasets.map { GradingDataset(label: $0.label, hidden: $0.hidden, seed: 0, scalePermille: $0.scalePermille, edgeCases: $0.edgeCases) },
             allOrNothing: assignment.allOrNothing, learners: grades.filter { chosen.contains($0.learner) },
             unmatched: submissions.unmatched
-                .filter { path, _ in shard == nil || chosen.contains(String(path.split(separator: "/").first ?? "")) }
-                .map { ClassGrades.UnmatchedFile(path: $0.path, reason: $0.reason) })
+                .filter { path, _ in shard == nil || ownsUnmatched(path, chosen: chosen) }
+                .map { ClassGrades.UnmatchedFile(path: $0.path, reason: $0.reason) }
+                .sorted { $0.path < $1.path })
+    }
+
+    /// Whether this shard lists an unmatched file: a learner's, in that learner's shard; one outside
+    /// any learner's folder, in shard 1 (so a merge lists each once, as a run on one machine does).
+    func ownsUnmatched(_ path: String, chosen: Set<String>) -> Bool {
+        let parts = path.split(separator: "/", maxSplits: 1)
+        guard parts.count == 2 else { return shard?.0 == 1 }
+        return chosen.contains(String(parts[0]))
     }
 }

@@ -24,14 +24,31 @@ public struct GradingRun: Sendable {
     ///   - coursePath: the course folder workers load, or nil for the built-in course.
     ///   - explainBudget: candidate databases per counterexample search, or nil for no explanations.
     ///   - cache: where datasets are kept; nil (caching turned off) uses a folder of this run's own.
-    public init(grader: Grader, coursePath: String?, explainBudget: Int?, cache: ImageCache?, remember: Bool, reuse: Bool) {
+    ///   - datasets: a folder of datasets prepared beforehand (`grade prepare`), shared by many runs
+    ///     and only read: nothing is built, and a dataset missing there is an error.
+    public init(
+        grader: Grader, coursePath: String?, explainBudget: Int?, cache: ImageCache?, remember: Bool, reuse: Bool, datasets: ImageCache? = nil
+    ) {
         self.grader = grader
         self.cache = cache ?? ImageCache(directory: NSTemporaryDirectory() + "sqlprep-grade-cache-\(getpid())")
+        self.sharedDatasets = datasets
         self.configuration = WorkerConfiguration(
             coursePath: coursePath, hiddenVariants: grader.hiddenVariants, variantKey: grader.variantKey, limits: grader.limits,
-            explainBudget: explainBudget.map { max(1, $0) } ?? 0, cacheDirectory: self.cache.directory)
+            explainBudget: explainBudget.map { max(1, $0) } ?? 0, cacheDirectory: (datasets ?? self.cache).directory)
         self.remember = remember
         self.reuse = reuse
+    }
+
+    /// The prepared datasets the workers read instead of ``cache``'s, if any.
+    public let sharedDatasets: ImageCache?
+
+    /// The manifest of this run's outputs (``ShardManifest``).
+    /// - Parameter program: the program's name and version, such as `sqlprep 0.1.0`.
+    public func manifest(program: String, submissions: Submissions) -> ShardManifest {
+        ShardManifest(
+            setup: ShardManifest.setup(program: program, grader: grader, configuration: configuration),
+            classLearners: grader.classLearners(submissions), shard: grader.shard?.0 ?? 1, shards: grader.shard?.1 ?? 1,
+            learners: grader.shardLearners(submissions))
     }
 
     /// How long one file may take on all its datasets before its worker is killed.
@@ -41,7 +58,22 @@ public struct GradingRun: Sendable {
 
     /// Builds every dataset the assignment needs that the cache does not hold yet, calling `announce`
     /// before each (workers only read the cache, so none builds the same dataset again).
+    /// With prepared datasets (``sharedDatasets``), only checks that each is there and passes its
+    /// checksum, so that no worker builds (or writes) one.
     public func prepareDatasets(announce: (DatasetSpec) -> Void) throws {
+        if let shared = sharedDatasets {
+            let missing = grader.allDatasets.filter { spec in
+                if case .hit = shared.lookup(spec) { return false }
+                return true
+            }
+            guard missing.isEmpty else {
+                throw GradingError.output(
+                    "The prepared datasets in \(shared.directory) lack \(missing.count) of the \(grader.allDatasets.count) this grading needs "
+                        + "(\(missing[0])\(missing.count > 1 ? ", …" : "")), or hold damaged copies. Prepare them with the same assignment, --variants and secret: "
+                        + "sqlprep grade prepare --out \(shared.directory)")
+            }
+            return
+        }
         for spec in grader.allDatasets where !FileManager.default.fileExists(atPath: cache.path(for: spec)) {
             announce(spec)
             cache.store(try ShopDataset.build(spec), for: spec)

@@ -114,7 +114,7 @@ struct CommandParsingTests {
     }
 
     static let notAScale = "is not a scale. Use tiny, default, large, or a positive factor such as 0.5."
-    static let notAShard = "--shard is K/N with 1 ≤ K ≤ N, such as 2/4."
+    static let notAShard = "--shard is K/N with 1 ≤ K ≤ N, such as 2/4, or auto (from a Slurm job array or a Kubernetes Indexed Job)."
 
     /// Rejected argument lists and the first line sqlprep prints for each (after "Error: "); all exit 64.
     @Test("Usage errors say what a good value looks like, in the order the commands check them", arguments: [

@@ -11,7 +11,7 @@ extension SQLPrep {
     struct Grade: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Grade a class's submissions on the practice data and hidden variants.",
-            subcommands: [Run.self, Merge.self],
+            subcommands: [Run.self, Merge.self, Prepare.self],
             defaultSubcommand: Run.self,
             helpNames: []
         )
@@ -27,6 +27,7 @@ extension SQLPrep.Grade {
                 sqlprep grade <submissions> --out <dir> [<options>]
                 sqlprep grade --gradescope --assignment <file> [<options>]
                 sqlprep grade merge <dir> ... --out <dir>
+                sqlprep grade prepare --out <dir> [<options>]
                 """,
             discussion: spelled("""
                 Grades SUBMISSIONS/<learner>/<exercise-id>.sql. Each answer runs on the exercise's \
@@ -44,23 +45,28 @@ extension SQLPrep.Grade {
 
                 Writes into --out: gradebook.csv, results/<learner>.json (Gradescope format), \
                 summary.json, feedback/<learner>.md, report.html (pass rates, a learner × exercise grid, \
-                the wrong answers grouped by how they are wrong) and grades.json (for grade merge). \
-                Outputs are identical for the same inputs, whatever --jobs.
+                the wrong answers grouped by how they are wrong), grades.json and manifest.json (for grade \
+                merge). Outputs are identical for the same inputs, whatever --jobs.
 
                 Examples:
                   sqlprep grade subs/ --out out/ --secret "$SQLPREP_SECRET"
                   sqlprep grade subs/ --assignment week3.txt --roster roster.csv \\
                       --out week3/ --jobs 4
                   sqlprep grade subs/ --out shard1/ --shard 1/4 --secret-file secret.txt
+                  sqlprep grade subs/ --out "shards/$SLURM_ARRAY_TASK_ID" --shard auto
                   sqlprep grade merge shard1/ shard2/ shard3/ shard4/ --out class/
                   sqlprep grade --gradescope --assignment week3.txt
                       (inside a Gradescope autograder)
 
-                Shards: sqlprep grade merge DIR… --out DIR combines the outputs of the sharded runs \
-                (see sqlprep grade merge --help). The older spelling, sqlprep grade run …, still works.
+                Shards: --shard K/N grades one of N even shares of the class (by files to grade); \
+                --shard auto takes K and N from a Slurm job array or a Kubernetes Indexed Job. \
+                sqlprep grade merge DIR… --out DIR checks and combines the outputs of the sharded runs \
+                (see sqlprep grade merge --help); sqlprep grade prepare builds their datasets once. The \
+                older spelling, sqlprep grade run …, still works.
 
                 Exit codes: 0 graded; 1 a bad input or output folder, or (--gradescope) a missing or \
-                empty submission (the message says which); 64 usage error.
+                empty submission (the message says which); 64 usage error (also --shard auto where the \
+                environment names no shard, or contradicts itself).
                 """),
             helpNames: [.short, .long]
         )
@@ -100,8 +106,14 @@ struct GradeOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Worker processes (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Grade only shard K of N (learners sorted by id, every Nth).", valueName: "K/N"))
+    @Option(name: .long, help: ArgumentHelp("Grade only shard K of N (the class split evenly by files to grade), or auto: K and N from a Slurm job array (SLURM_ARRAY_TASK_*) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX).", valueName: "K/N"))
     var shard: ValidatedArgument<Shard>?
+
+    @Option(name: .long, help: ArgumentHelp("With --shard auto: the number of shards, for a Kubernetes Indexed Job (or $\(ShardEnvironment.countVariable)).", valueName: "N"))
+    var shards: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Read the datasets from a folder made by grade prepare (or $\(Self.datasetsVariable)), shared by every shard; nothing is built.", valueName: "dir"))
+    var datasets: String?
 
     @Flag(name: .long, help: "Add a small counterexample to each wrong answer (practice data in the learner's feedback; hidden data in the instructor's report only). Each search is bounded by work (--explain-budget), so the outputs are the same on every machine.")
     var explain = false
@@ -133,7 +145,14 @@ struct GradeOptions: ParsableArguments {
         }
         guard (0...20).contains(variants) else { throw ValidationError("--variants must be between 0 and 20.") }
         guard workerCount >= 1 && workerCount <= 256 else { throw ValidationError("--jobs must be between 1 and 256.") }
-        _ = try parsedShard()
+        let shard = try self.shard?.validated()
+        if let shards {
+            guard shards >= 1 else { throw ValidationError("--shards must be 1 or more.") }
+            guard let shard else { throw ValidationError("--shards goes with --shard auto.") }
+            if !shard.isAutomatic && shard.count != shards {
+                throw ValidationError("--shard \(shard.index)/\(shard.count) and --shards \(shards) disagree; give one of them.")
+            }
+        }
         if secret != nil && secretFile != nil { throw ValidationError("Give --secret or --secret-file, not both.") }
         if all && assignment != nil { throw ValidationError("Give --assignment FILE or --all, not both.") }
         if gradescope && assignment == nil && !all {
@@ -142,24 +161,24 @@ struct GradeOptions: ParsableArguments {
         }
     }
 
-    func parsedShard() throws -> (Int, Int)? {
+    /// The environment variable naming a folder of prepared datasets (`--datasets`).
+    static let datasetsVariable = "SQLPREP_DATASETS"
+
+    /// `(K, N)`, or nil for the whole class; `--shard auto` reads them from `environment` (a usage
+    /// error, exit 64, when it names no shard or contradicts itself).
+    func parsedShard(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (Int, Int)? {
         guard let shard = try shard?.validated() else { return nil }
-        return (shard.index, shard.count)
+        guard shard.isAutomatic else { return (shard.index, shard.count) }
+        do {
+            let choice = try ShardEnvironment.resolve(environment, shards: shards)
+            return (choice.index, choice.count)
+        } catch {
+            throw CLIError(error.message, exitCode: 64)
+        }
     }
 
     func instructorSecret() throws -> String {
-        if let secret { return secret }
-        if let secretFile {
-            guard let text = try? String(contentsOfFile: secretFile, encoding: .utf8) else {
-                throw CLIError("Cannot read the secret file \(secretFile).")
-            }
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        if let env = ProcessInfo.processInfo.environment["SQLPREP_SECRET"], !env.isEmpty { return env }
-        if variants > 0 {
-            Terminal.error("Note: no --secret given; hidden datasets use a default secret that learners could reproduce. Pass --secret for real grading.")
-        }
-        return "sqlprep-default-secret"
+        try SQLPrep.Grade.instructorSecret(secret: secret, secretFile: secretFile, variants: variants)
     }
 
     /// With --gradescope, a submission that cannot be graded at all still gets a results.json that
@@ -185,6 +204,7 @@ struct GradeOptions: ParsableArguments {
             _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
             _exit(130)
         }
+        let shard = try parsedShard()
         let given = try courseOptions.load()
         var (plan, course) = try wrap { try Assignment.load(file: assignment, course: given, courseChosen: courseOptions.course != nil) }
         let roster = try self.roster.map { path in try wrap { try Roster.load(file: path) } }
@@ -223,14 +243,21 @@ struct GradeOptions: ParsableArguments {
         }
         let grader = Grader(
             course: course, assignment: plan, roster: roster, hiddenVariants: variants, variantKey: VariantKey(secret: try instructorSecret()),
-            limits: limitOptions.limits, jobs: workerCount, shard: try parsedShard())
+            limits: limitOptions.limits, jobs: workerCount, shard: shard)
 
         // Files graded before with the same setup are answered from memory (not in Gradescope mode,
         // where every run is a fresh container).
+        let sharedFolder = (datasets ?? ProcessInfo.processInfo.environment[Self.datasetsVariable]).flatMap { $0.isEmpty ? nil : $0 }
+        if let sharedFolder {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: sharedFolder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw CLIError("No prepared datasets folder \(sharedFolder) (--datasets or $\(Self.datasetsVariable)). Make it with sqlprep grade prepare --out \(sharedFolder).")
+            }
+        }
         let grading = GradingRun(
             grader: grader, coursePath: courseOptions.course ?? plan.coursePath, explainBudget: explain ? explainBudget : nil,
-            cache: ImageCache.standard, remember: !gradescope, reuse: !noReuse)
-        try grading.prepareDatasets { spec in Terminal.error("Preparing dataset \(spec)…") }
+            cache: ImageCache.standard, remember: !gradescope, reuse: !noReuse, datasets: sharedFolder.map { ImageCache(directory: $0) })
+        try wrap { try grading.prepareDatasets { spec in Terminal.error("Preparing dataset \(spec)…") } }
 
         let progress = Terminal.stdoutIsTerminal || isatty(STDERR_FILENO) == 1
         let report: (@Sendable (Int, Int) -> Void)? = progress ? { @Sendable done, total in GradeProgress.draw(done: done, total: total) } : nil
@@ -248,7 +275,11 @@ struct GradeOptions: ParsableArguments {
             return
         }
         let out = self.out ?? ""
-        try wrap { try GradeReports.write(grades, to: out) }
+        let manifest = grading.manifest(program: "sqlprep \(SQLPrep.version)", submissions: scanned)
+        try wrap { try GradeReports.write(grades, to: out, extraFiles: [(ShardManifest.fileName, manifest.json())]) }
+        if let (k, n) = grader.shard {
+            print("Shard \(k) of \(n): \(manifest.learners.count) of the class's \(manifest.classLearners) learner\(manifest.classLearners == 1 ? "" : "s") (sqlprep grade merge joins the \(n) output folders).")
+        }
         GradeProgress.summary(grades, out: out)
         if reused > 0 {
             print("Reused the outcomes of \(reused) file\(reused == 1 ? "" : "s") graded before with the same setup (--no-reuse grades everything again).")
@@ -260,25 +291,60 @@ extension SQLPrep.Grade {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Combine the output folders of sharded grade runs into one set of outputs.",
-            discussion: spelled("Example: sqlprep grade merge shard1/ shard2/ shard3/ --out class/"),
+            discussion: spelled("""
+                Checks each folder's manifest.json first: every shard K of N must be there once, all graded with \
+                the same setup (version of sqlprep, secret, assignment, roster, --variants, limits, --explain) from \
+                the same class. A complete set merges into outputs byte-identical to one grade run on one machine.
+
+                Examples:
+                  sqlprep grade merge shard1/ shard2/ shard3/ --out class/
+                  sqlprep grade merge shards/* --out class/ --partial   (shards missing)
+
+                Exit codes: 0 merged, 1 a folder cannot be read or the output cannot be written, 3 the folders are \
+                not one complete set of shards (the message names what is missing or differs; nothing is written), \
+                64 usage error.
+                """),
             helpNames: [.short, .long]
         )
 
-        @Argument(help: ArgumentHelp("Output folders of `sqlprep grade --shard K/N` runs.", valueName: "dir"))
+        @Argument(help: ArgumentHelp("Output folders of `sqlprep grade --shard` runs.", valueName: "dir"))
         var folders: [String]
 
         @Option(name: .long, help: ArgumentHelp("Output folder for the merged results.", valueName: "dir"))
         var out: String
+
+        @Flag(name: .long, help: "Merge even if shards are missing; the outputs then say they are partial (PARTIAL.txt, manifest.json). Shards of different gradings are never merged.")
+        var partial = false
 
         func validate() throws {
             guard !folders.isEmpty else { throw ValidationError("Give the shard output folders to merge.") }
         }
 
         func run() throws {
-            let shards = try folders.map { folder in try wrap { try GradeReports.loadGrades(folder) } }
-            let merged = try wrap { try ClassGrades.merge(shards) }
-            try wrap { try GradeReports.write(merged, to: out) }
-            GradeProgress.summary(merged, out: out)
+            let members = try folders.map { folder in
+                try wrap { ShardSet.Member(folder: folder, manifest: try ShardManifest.load(folder), grades: try GradeReports.loadGrades(folder)) }
+            }
+            let merged: (grades: ClassGrades, manifest: ShardManifest)
+            do {
+                merged = try wrap { try ShardSet.merge(members, partial: partial) }
+            } catch let refusal as ShardSet.Refusal {
+                throw CLIError(refusal.description, exitCode: 3)
+            }
+            var extra = [(ShardManifest.fileName, merged.manifest.json())]
+            if let missing = merged.manifest.partial {
+                let shards = missing.missingShards.map(String.init).joined(separator: ", ")
+                extra.append(("PARTIAL.txt", """
+                    These outputs are PARTIAL: shard\(missing.missingShards.count == 1 ? "" : "s") \(shards) of \(members[0].manifest?.shards ?? 0) \
+                    \(missing.missingShards.count == 1 ? "was" : "were") not merged, so \(missing.missingLearners) of the class's \
+                    \(merged.manifest.classLearners) learners are missing from the gradebook, the reports and the statistics.
+
+                    """))
+            }
+            try wrap { try GradeReports.write(merged.grades, to: out, extraFiles: extra) }
+            if let missing = merged.manifest.partial {
+                print("PARTIAL merge: shard\(missing.missingShards.count == 1 ? "" : "s") \(missing.missingShards.map(String.init).joined(separator: ", ")) missing; \(missing.missingLearners) of the class's \(merged.manifest.classLearners) learners are not in these outputs (see \(out)/PARTIAL.txt).")
+            }
+            GradeProgress.summary(merged.grades, out: out)
         }
     }
 
@@ -293,6 +359,25 @@ extension SQLPrep.Grade {
         func run() throws {
             try GradingWorker(configuration: WorkerConfiguration(json: setup)).run()
         }
+    }
+}
+
+extension SQLPrep.Grade {
+    /// The instructor's secret: `--secret`, else `--secret-file`, else `$SQLPREP_SECRET`, else a default
+    /// (with a note, when hidden variants are asked for).
+    static func instructorSecret(secret: String?, secretFile: String?, variants: Int) throws -> String {
+        if let secret { return secret }
+        if let secretFile {
+            guard let text = try? String(contentsOfFile: secretFile, encoding: .utf8) else {
+                throw CLIError("Cannot read the secret file \(secretFile).")
+            }
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        if let env = ProcessInfo.processInfo.environment["SQLPREP_SECRET"], !env.isEmpty { return env }
+        if variants > 0 {
+            Terminal.error("Note: no --secret given; hidden datasets use a default secret that learners could reproduce. Pass --secret for real grading.")
+        }
+        return "sqlprep-default-secret"
     }
 }
 
