@@ -21,10 +21,12 @@ extension SQLPrep.Grade {
             abstract: "Grade SUBMISSIONS/<learner>/<exercise-id>.sql and write the gradebook and reports.",
             discussion: """
                 Each submission runs on the exercise's practice dataset and on --variants hidden datasets, \
-                generated from seeds derived from --secret (the last variant also has edge cases: a channel \
-                with spend and no orders, a day with no sessions, a cohort that never returns, orders on \
-                window boundaries, more NULL countries). Points = exercise points × the share of datasets \
-                passed (or all-or-nothing, if the assignment says so). Every query runs in a separate \
+                generated from seeds derived from --secret at --variant-scale times the practice dataset's \
+                size (the last variant also has edge cases: a channel with spend and no orders, a day with \
+                no sessions, a cohort that never returns, orders on window boundaries, more NULL countries). \
+                An answer not correct on the practice dataset scores 0 and is not run on the hidden ones; \
+                one correct there scores exercise points × the share of all datasets passed (or \
+                all-or-nothing, if the assignment says so). Every query runs in a separate \
                 worker process under the sandbox's limits.
 
                 Writes into --out: gradebook.csv, results/<learner>.json (Gradescope format), summary.json, \
@@ -55,6 +57,8 @@ extension SQLPrep.Grade {
 
         @Option(name: .long, help: "Hidden dataset variants per exercise.")
         var variants: Int = 3
+        @Option(name: .long, help: ArgumentHelp("Size of the hidden variants as a fraction of the practice dataset's (0.25, 1/4, or 1 for the same size).", valueName: "fraction"))
+        var variantScale: String = VariantScale.default.description
 
         @Option(name: .long, help: ArgumentHelp("Instructor secret the hidden datasets derive from (or --secret-file, or $SQLPREP_SECRET).", valueName: "text"))
         var secret: String?
@@ -95,6 +99,9 @@ extension SQLPrep.Grade {
                 guard out != nil else { throw ValidationError("Give an output folder with --out DIR.") }
             }
             guard (0...20).contains(variants) else { throw ValidationError("--variants must be between 0 and 20.") }
+            guard VariantScale(text: variantScale) != nil else {
+                throw ValidationError("--variant-scale must be a fraction between 0.001 and 1, such as 0.25 or 1/4 (1: as big as the practice dataset).")
+            }
             guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256.") }
             _ = try parsedShard()
             if secret != nil && secretFile != nil { throw ValidationError("Give --secret or --secret-file, not both.") }
@@ -137,7 +144,8 @@ extension SQLPrep.Grade {
             let (plan, course) = try wrap { try Assignment.load(file: assignment, course: given, courseChosen: courseOptions.course != nil) }
             let roster = try self.roster.map { path in try wrap { try Roster.load(file: path) } }
             let grader = Grader(
-                course: course, assignment: plan, roster: roster, hiddenVariants: variants, variantKey: VariantKey(secret: try instructorSecret()),
+                course: course, assignment: plan, roster: roster, hiddenVariants: variants,
+                variantScale: VariantScale(text: variantScale) ?? .default, variantKey: VariantKey(secret: try instructorSecret()),
                 limits: limitOptions.limits, jobs: jobs, shard: try parsedShard())
 
             let folder = gradescope ? submissionDir : submissions ?? ""
