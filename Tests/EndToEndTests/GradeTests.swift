@@ -115,8 +115,10 @@ struct GradeTests {
         let benOutcomes = (exercise("ben", "orders-by-status")?["outcomes"] as? [[String: Any]]) ?? []
         #expect(benOutcomes.map { $0["status"] as? String } == ["fail", "skipped", "skipped", "skipped"])
         #expect(feedback.contains("integer ÷ integer"))
-        let hidden = try String(contentsOfFile: root + "/out1/results/ben.json", encoding: .utf8)
+        // Hidden datasets are Gradescope tests published later; an answer wrong on practice has none (not run).
+        let hidden = try String(contentsOfFile: root + "/out1/results/dee.json", encoding: .utf8)
         #expect(hidden.contains("\"after_published\""))
+        #expect(try !String(contentsOfFile: root + "/out1/results/ben.json", encoding: .utf8).contains("hidden dataset"))
 
         // (--no-reuse: run everything again, rather than answer from the first run's outcomes.)
         let four = try Self.grade(root, out: "out4", extra: ["--jobs", "4", "--no-reuse"])
