@@ -474,7 +474,7 @@ func reformat(_ sql: String, learner: Int) -> String {
         if words[next].0.lowercased() == "as", next + 1 < words.count { next += 1 }
         let alias = words[next].0
         if alias.count <= 3, !keywords.contains(alias.lowercased()), !tables.contains(alias.lowercased()), alias.first?.isLetter == true {
-            aliases[alias] = "\(alias)\(learner % 7 == 0 ? "_" : "")\(["t", "x", "q", "a", "r", "k", "z"][learner % 7])"
+            aliases[alias] = "\(alias)_\(["t", "x", "q", "a", "r", "k", "z"][learner % 7])"
         }
     }
     var out = "-- \(["my answer", "attempt", "final", "v2", "submission"][learner % 5]) by learner \(learner)\n"

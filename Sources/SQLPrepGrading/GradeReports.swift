@@ -208,7 +208,9 @@ public enum GradeReports {
     static func feedback(_ learner: LearnerGrade, grades: ClassGrades) -> String {
         var out = "# \(grades.title)\n\n"
         out += "\(learner.name.isEmpty ? learner.learner : learner.name): **\(number(learner.points)) of \(number(learner.maxPoints)) points**.\n"
-        out += "\nScoring: \(Scoring(allOrNothing: grades.allOrNothing).ruleText)\n"
+        out += grades.datasets.contains(where: \.hidden)
+            ? "\nScoring: \(Scoring(allOrNothing: grades.allOrNothing).ruleText)\n"
+            : "\nScoring: an answer earns the exercise's points if it is correct on the practice dataset, and 0 if not.\n"
         for exercise in learner.exercises {
             out += "\n## \(exercise.exerciseID) — \(number(exercise.points)) of \(number(exercise.maxPoints))\n\n"
             if let problem = exercise.problem, exercise.outcomes.isEmpty {
