@@ -89,7 +89,7 @@ let package = Package(
         .target(name: "CBenchLoop", dependencies: ["CSQLite"], path: "Benchmarks/CBenchLoop"),
         .executableTarget(
             name: "sqlprep-bench",
-            dependencies: ["SQLiteKit", "SQLPrepData", "SQLPrepSandbox", "SQLPrepExercises", "SQLPrepProcess", "CBenchLoop"],
+            dependencies: ["SQLiteKit", "SQLPrepData", "SQLPrepSandbox", "SQLPrepExercises", "SQLPrepGrading", "SQLPrepProcess", "CBenchLoop"],
             path: "Benchmarks/sqlprep-bench",
             swiftSettings: swiftSettings
         ),

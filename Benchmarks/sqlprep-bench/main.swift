@@ -14,6 +14,7 @@ import Foundation
 import SQLPrepProcess
 import SQLPrepData
 import SQLPrepExercises
+import SQLPrepGrading
 import SQLPrepSandbox
 import SQLiteKit
 
@@ -53,6 +54,9 @@ var gradingLearners = 200
 var gradingOnly = false
 var counterexamplesOnly = false
 var seedSweep = 0
+var variantStudy = false
+var gradingClasses = ["shared", "typical", "distinct"]
+var runawayShare = 5
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -63,8 +67,11 @@ while let argument = arguments.next() {
     case "--counterexamples-only": counterexamplesOnly = true
     case "--learners": gradingLearners = Int(arguments.next() ?? "") ?? gradingLearners
     case "--seed-sweep": seedSweep = Int(arguments.next() ?? "") ?? 0
+    case "--classes": gradingClasses = (arguments.next() ?? "").split(separator: ",").map(String.init)
+    case "--runaways": runawayShare = Int(arguments.next() ?? "") ?? runawayShare
+    case "--variant-study": variantStudy = true
     default:
-        print("usage: sqlprep-bench [--scales tiny,default,5] [--rounds 3] [--load-only | --grading-only | --counterexamples-only | --seed-sweep N] [--learners 200]")
+        print("usage: sqlprep-bench [--scales tiny,default,5] [--rounds 3] [--load-only | --grading-only [--learners 200] [--classes shared,typical,distinct] [--runaways 5] | --counterexamples-only | --seed-sweep N | --variant-study]")
         exit(64)
     }
 }
@@ -193,7 +200,7 @@ print("## Generation and load")
 print("")
 print("| scale | rows | sqlprep generate+insert (s) | rows/s | C loop insert only (s) | ratio | indexes + ANALYZE (s) | SQLite heap peak (MB) | image (MB) |")
 print("|---|---|---|---|---|---|---|---|---|")
-for name in gradingOnly || counterexamplesOnly ? [] : scaleNames {
+for name in gradingOnly || counterexamplesOnly || variantStudy ? [] : scaleNames {
     guard let scale = Scale(parsing: name) else { print("bad scale \(name)"); exit(64) }
     let spec = DatasetSpec(scale: scale)
     var collected = CellCollector()
@@ -220,7 +227,7 @@ for name in gradingOnly || counterexamplesOnly ? [] : scaleNames {
 if loadOnly { exit(0) }
 
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sqlprep")
-if !gradingOnly && !counterexamplesOnly, FileManager.default.isExecutableFile(atPath: binary.path) {
+if !gradingOnly && !counterexamplesOnly && !variantStudy, FileManager.default.isExecutableFile(atPath: binary.path) {
     let cache = NSTemporaryDirectory() + "sqlprep-bench-cache-\(getpid())"
     defer { try? FileManager.default.removeItem(atPath: cache) }
     func runOnce() -> Double {
@@ -242,14 +249,14 @@ if !gradingOnly && !counterexamplesOnly, FileManager.default.isExecutableFile(at
     print("| no cached image (generates, loads, caches) | \(fmt(coldCache * 1000, 0)) |")
     print("| cached image, median of \(warm.count) | \(fmt(median(warm) * 1000, 0)) |")
     print("| cached image, slowest | \(fmt(warm.max()! * 1000, 0)) |")
-} else if !gradingOnly && !counterexamplesOnly {
+} else if !gradingOnly && !counterexamplesOnly && !variantStudy {
     print("\n(no sqlprep binary next to the benchmark; build it with swift build -c release)")
 }
 
 // MARK: - 3. Exercise queries
 
 let course = try Course.builtIn()
-if !gradingOnly && !counterexamplesOnly {
+if !gradingOnly && !counterexamplesOnly && !variantStudy {
 let sandbox = Sandbox(image: try ShopDataset.build(DatasetSpec(scale: .default)))
 var times: [(String, Double)] = []
 for exercise in course.exercises where exercise.dataset.scale == .default {
@@ -271,7 +278,7 @@ print("| \(fmt(median(all), 1)) | \(fmt(percentile(all, 0.9), 1)) | \(fmt(all.ma
 
 // MARK: - 4. Counterexamples: how true and how fast the feedback is
 
-if !gradingOnly {
+if !gradingOnly && !variantStudy {
     var indexes: [DatasetSpec: (DatabaseImage, CounterexampleSearch.Index, Double)] = [:]
     var sizes: [Double] = [], times: [Double] = [], runs: [Double] = [], exhausted = 0, failing = 0
     var sameWay = 0, tablesMatch = 0, shown = 0
@@ -335,9 +342,119 @@ if !gradingOnly {
 }
 if counterexamplesOnly { exit(0) }
 
+/// The equivalent rewrites kept with the catalog's tests, by exercise: `Tests/SQLPrepExercisesTests/Rewrites/<id>/*.sql`.
+let checkoutRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+func rewrites(of exerciseID: String) -> [(String, String)] {
+    let folder = checkoutRoot.appendingPathComponent("Tests/SQLPrepExercisesTests/Rewrites/\(exerciseID)").path
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".sql") }.sorted()
+    return names.compactMap { name in (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)).map { (name, $0) } }
+}
+
+// MARK: - 5a. Hidden variants: how small can they be and still catch what full-size ones catch
+
+/// A query that returns `result` whatever the data: the "hard-coded" answer a learner could copy
+/// from the practice data. Nil when the result is too big to write out.
+func hardCoded(_ result: QueryResult) -> String? {
+    guard !result.rows.isEmpty, result.rows.count <= 500 else { return nil }
+    func literal(_ value: Value) -> String {
+        switch value {
+        case .null: return "NULL"
+        case .integer(let v): return String(v)
+        case .real(let v): return String(format: "%.17g", v).contains(where: { $0 == "." || $0 == "e" }) ? String(format: "%.17g", v) : String(format: "%.1f", v)
+        case .text(let t): return "'" + t.replacingOccurrences(of: "'", with: "''") + "'"
+        case .blob(let b): return "x'" + b.map { String(format: "%02x", $0) }.joined() + "'"
+        }
+    }
+    let names = (1...result.columns.count).map { "c\($0)" }
+    let rows = result.rows.map { "(" + $0.map(literal).joined(separator: ", ") + ")" }.joined(separator: ",\n")
+    let select = zip(names, result.columns).map { "\($0) AS \"\($1.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ", ")
+    return "WITH t(\(names.joined(separator: ", "))) AS (VALUES\n\(rows))\nSELECT \(select) FROM t"
+}
+
+if variantStudy {
+    // Every exercise with known-wrong queries; candidates: its known-wrong queries, a hard-coded copy of
+    // its practice result, and the equivalent rewrites. Each runs on the practice dataset and on the 3
+    // hidden variants (secret "bench") at each fraction of the practice scale; an answer is caught by
+    // the variants when it fails one that counts (the reference is not empty there).
+    let fractions = [1000, 500, 250, 125, 63]
+    let key = VariantKey(secret: "bench")
+    struct Candidate { let exercise: Exercise; let kind: String; let name: String; let sql: String }
+    var candidates: [Candidate] = []
+    var practiceImages: [DatasetSpec: Sandbox] = [:]
+    var practicePass: [Int: Bool] = [:]
+    var tooBig = 0
+    for exercise in course.exercises where !exercise.wrongQueries.isEmpty {
+        let spec = exercise.dataset
+        let sandbox = try practiceImages[spec] ?? Sandbox(image: ShopDataset.build(spec))
+        practiceImages[spec] = sandbox
+        for wrong in exercise.wrongQueries { candidates.append(Candidate(exercise: exercise, kind: "known-wrong", name: wrong.name, sql: wrong.sql)) }
+        if case .success(let result) = sandbox.run(sql: exercise.solution), let sql = hardCoded(result) {
+            candidates.append(Candidate(exercise: exercise, kind: "hard-coded", name: "hard-coded", sql: sql))
+        } else {
+            tooBig += 1
+        }
+        for (name, sql) in rewrites(of: exercise.id) { candidates.append(Candidate(exercise: exercise, kind: "rewrite", name: name, sql: sql)) }
+    }
+    for (index, candidate) in candidates.enumerated() {
+        let spec = candidate.exercise.dataset
+        let verdict = try Checker(sandbox: practiceImages[spec]!, dataset: spec).check(Array(candidate.sql.utf8), against: candidate.exercise)
+        practicePass[index] = verdict.passed
+    }
+    practiceImages = [:]
+    // caught[fraction][candidate] = fails a counted hidden variant; skipped[fraction] = variants with an empty reference.
+    var caught: [Int: Set<Int>] = [:], skipped: [Int: Int] = [:], elapsedByFraction: [Int: Double] = [:]
+    let practiceSpecs = Array(Set(candidates.map(\.exercise.dataset))).sorted { "\($0)" < "\($1)" }
+    for fraction in fractions {
+        var found = Set<Int>(), empty = 0
+        let elapsed = try seconds {
+            for practice in practiceSpecs {
+                let variants = GradingDataset.plan(practice: practice, hiddenCount: 3, key: key, variantScale: VariantScale(permille: fraction)).filter(\.hidden)
+                for variant in variants {
+                    let sandbox = Sandbox(image: try ShopDataset.build(variant.spec))
+                    for exercise in Set(candidates.filter { $0.exercise.dataset == practice }.map(\.exercise.id)).sorted() {
+                        let ex = course.exercise(id: exercise)!
+                        guard case .success(let reference) = sandbox.run(sql: ex.solution), !reference.rows.isEmpty else {
+                            empty += 1
+                            continue
+                        }
+                        let checker = Checker(sandbox: sandbox, dataset: variant.spec)
+                        for (index, candidate) in candidates.enumerated() where candidate.exercise.id == exercise {
+                            let bytes = Array(candidate.sql.utf8)
+                            let verdict = try checker.check(bytes, against: ex, reference: reference, outcome: sandbox.run(bytes: bytes))
+                            if !verdict.passed { found.insert(index) }
+                        }
+                    }
+                }
+            }
+        }
+        caught[fraction] = found
+        skipped[fraction] = empty
+        elapsedByFraction[fraction] = elapsed
+    }
+    let full = caught[1000]!
+    print("## Hidden variants by size: what they catch (\(candidates.count) candidates over \(Set(candidates.map(\.exercise.id)).count) exercises; \(tooBig) results too big to hard-code)")
+    print("")
+    print("| variant scale | known-wrong caught (of which pass practice) | hard-coded caught | rewrites wrongly caught | caught at full size but not here | caught here but not at full size | variants skipped (empty reference) | build + run (s) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for fraction in fractions {
+        let found = caught[fraction]!
+        func count(_ kind: String, practicePassing: Bool? = nil) -> String {
+            let all = candidates.indices.filter { candidates[$0].kind == kind && (practicePassing == nil || practicePass[$0] == practicePassing) }
+            return "\(all.filter(found.contains).count) of \(all.count)"
+        }
+        let missed = full.subtracting(found).sorted().map { "\(candidates[$0].exercise.id)/\(candidates[$0].name)" }
+        let extra = found.subtracting(full).sorted().map { "\(candidates[$0].exercise.id)/\(candidates[$0].name)" }
+        print("| \(String(format: "%g", Double(fraction) / 1000)) | \(count("known-wrong")) (\(count("known-wrong", practicePassing: true))) | \(count("hard-coded")) | \(count("rewrite")) | \(missed.count)\(missed.isEmpty ? "" : ": " + missed.joined(separator: ", ")) | \(extra.count)\(extra.isEmpty ? "" : ": " + extra.joined(separator: ", ")) | \(skipped[fraction]!) | \(fmt(elapsedByFraction[fraction]!, 1)) |")
+    }
+    let failingPractice = candidates.indices.filter { practicePass[$0] == false }
+    print("")
+    print("candidates failing the practice data (caught there, whatever the variants): \(failingPractice.count); rewrites failing practice: \(failingPractice.filter { candidates[$0].kind == "rewrite" }.count)")
+    exit(0)
+}
+
 // MARK: - 5. Grading a class
 
-/// Runs a process to completion; returns (seconds, its peak RSS in MB via /proc of the children's rusage).
+/// Runs a process to completion; returns (seconds, its standard output).
 func timed(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (Double, String) {
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }
@@ -354,12 +471,89 @@ func childrenPeakRSS() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+/// A learner's own way of writing the same statement: keyword case, whitespace, comments and table
+/// aliases change; literals, names and the computation do not (SQLite compiles it to the same program).
+func reformat(_ sql: String, learner: Int) -> String {
+    let keywords: Set<String> = ["select", "from", "where", "group", "by", "order", "join", "left", "inner", "on", "as", "and", "or", "with",
+                                 "having", "limit", "case", "when", "then", "else", "end", "desc", "asc", "distinct", "not", "in", "is", "null",
+                                 "between", "over", "partition", "union", "all", "exists", "like", "count", "sum", "avg", "min", "max", "round",
+                                 "cast", "coalesce", "nullif", "filter", "using", "cross", "outer", "interval", "real", "integer"]
+    let bytes = Array(sql.utf8)
+    // Table aliases: a short name after a dataset table's name (with or without AS), used as `alias.`.
+    let tables = Set(ShopSchema.tables.map(\.name))
+    var words: [(String, Range<Int>)] = []
+    var isCode = [Bool](repeating: false, count: bytes.count)
+    for span in SQLScanner(bytes) where span.kind == .code {
+        for index in span.range { isCode[index] = true }
+        var index = span.range.lowerBound
+        while index < span.range.upperBound {
+            let byte = bytes[index]
+            let isWord = { (b: UInt8) in b == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) }
+            if isWord(byte) {
+                var end = index
+                while end < span.range.upperBound && isWord(bytes[end]) { end += 1 }
+                words.append((String(decoding: bytes[index..<end], as: UTF8.self), index..<end))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+    }
+    var aliases: [String: String] = [:]
+    for (position, (word, _)) in words.enumerated()
+    where tables.contains(word.lowercased()) && position > 0 && ["from", "join"].contains(words[position - 1].0.lowercased()) && position + 1 < words.count {
+        var next = position + 1
+        if words[next].0.lowercased() == "as", next + 1 < words.count { next += 1 }
+        let alias = words[next].0
+        if alias.count <= 3, !keywords.contains(alias.lowercased()), !tables.contains(alias.lowercased()), alias.first?.isLetter == true {
+            aliases[alias] = "\(alias)_\(["t", "x", "q", "a", "r", "k", "z"][learner % 7])"
+        }
+    }
+    var out = "-- \(["my answer", "attempt", "final", "v2", "submission"][learner % 5]) by learner \(learner)\n"
+    var previous = 0
+    let upper = learner % 2 == 0
+    var insertedComment = false
+    for (word, range) in words {
+        // Whitespace: spaces in code (never inside a literal) doubled for some learners.
+        var gap: [UInt8] = []
+        for index in previous..<range.lowerBound {
+            gap.append(bytes[index])
+            if learner % 3 == 0 && isCode[index] && bytes[index] == UInt8(ascii: " ") { gap.append(UInt8(ascii: " ")) }
+        }
+        out += String(decoding: gap, as: UTF8.self)
+        var replaced = word
+        if let alias = aliases[word] {
+            // Only the definition (after its table) and qualified uses (`alias.`) are renamed.
+            let isQualifiedUse = range.upperBound < bytes.count && bytes[range.upperBound] == UInt8(ascii: ".")
+            let position = words.firstIndex { $0.1 == range }!
+            func followsTable(_ index: Int) -> Bool {
+                index > 0 && tables.contains(words[index].0.lowercased()) && ["from", "join"].contains(words[index - 1].0.lowercased())
+            }
+            let isDefinition = position > 0 && (followsTable(position - 1)
+                || (words[position - 1].0.lowercased() == "as" && position > 1 && followsTable(position - 2)))
+            if isQualifiedUse || isDefinition { replaced = alias }
+        } else if keywords.contains(word.lowercased()) {
+            replaced = upper ? word.uppercased() : word.lowercased()
+        }
+        out += replaced
+        if !insertedComment && word.lowercased() == "select" {
+            out += " /* learner \(learner) */"
+            insertedComment = true
+        }
+        previous = range.upperBound
+    }
+    out += String(decoding: bytes[previous...], as: UTF8.self)
+    return out
+}
+
 if FileManager.default.isExecutableFile(atPath: binary.path) {
-    // Two synthetic classes, chosen by a fixed rule (so every run grades the same classes). In the
-    // first, each file is the reference as handed out under the learner's own comment header, or a
-    // known-wrong query: many files share a statement, as in a class that starts from one starter
-    // file and makes the same mistakes. In the second, every statement is different (a comment
-    // inside it names the learner), so nothing can be reused: the worst case for sqlprep.
+    // Synthetic classes, chosen by a fixed rule (so every run grades the same classes). Every file is the
+    // reference, a known-wrong query, or an equivalent rewrite from the catalog's tests:
+    // - shared: as handed in (many files share a statement, as in a class that starts from one starter file);
+    // - typical: the same answers, each reformatted by the learner's own hand (keyword case, whitespace,
+    //   comments, table aliases) so that no two files share text, but equivalent ones compile alike;
+    // - distinct: the same answers, each wrapped with a literal naming the learner, so that no two files
+    //   compile to the same program and nothing can be reused: the worst case for sqlprep.
     let root = NSTemporaryDirectory() + "sqlprep-bench-class-\(getpid())"
     defer { try? FileManager.default.removeItem(atPath: root) }
     let chosen = Array(course.exercises.filter { $0.dataset.scale == .default && $0.id != "longest-activity-streak" }.prefix(20))
@@ -367,17 +561,23 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
     for exercise in chosen {
         try exercise.solution.write(toFile: "\(root)/references/\(exercise.id).sql", atomically: true, encoding: .utf8)
     }
+    let runaway = "SELECT count(*) FROM sessions a, sessions b WHERE a.user_id + b.user_id = -1"
     var rng = SplitMix64(seed: 42)
+    var runawayFiles = 0
     for learner in 0..<gradingLearners {
         for exercise in chosen {
             let pick = rng.below(3)
+            let rewriteList = rewrites(of: exercise.id)
             let sql = pick == 0 || exercise.wrongQueries.isEmpty
                 ? exercise.solution
                 : pick == 1 ? exercise.wrongQueries[rng.below(exercise.wrongQueries.count)].sql
-                : "-- learner \(learner)\n" + exercise.solution  // same statement, different file
-            let distinct = sql.replacingOccurrences(of: "SELECT", with: "SELECT /* learner \(learner) */", options: .caseInsensitive,
-                                                    range: sql.range(of: "SELECT", options: .caseInsensitive))
-            for (folder, text) in [("shared", sql), ("distinct", distinct)] {
+                : rewriteList.isEmpty ? "-- learner \(learner)\n" + exercise.solution : rewriteList[rng.below(rewriteList.count)].1
+            let statement = String(decoding: SQLText.statement(in: Array(sql.utf8)), as: UTF8.self)
+            let distinct = "SELECT * FROM (\n\(statement)\n) WHERE \(learner) >= 0"
+            let typical = reformat(sql, learner: learner)
+            let isRunaway = rng.below(100) < runawayShare
+            if isRunaway { runawayFiles += 1 }
+            for (folder, text) in [("shared", sql), ("typical", typical), ("distinct", distinct), ("runaways", isRunaway ? runaway : typical)] {
                 let path = String(format: "%@/%@/learner%03d", root, folder, learner)
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
                 try text.write(toFile: "\(path)/\(exercise.id).sql", atomically: true, encoding: .utf8)
@@ -389,34 +589,54 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
     let cache = root + "/cache"
     let environment = ["SQLPREP_CACHE_DIR": cache]
     // Build the images once (practice + 3 variants), outside the timings, as a real grader's first run would have.
-    _ = try timed(binary.path, ["grade", root + "/shared", "--out", root + "/warm", "--assignment", root + "/assignment.txt",
-                                "--secret", "bench", "--shard", "1/\(gradingLearners)"], environment: environment)
+    for scale in ["0.25", "1"] {
+        _ = try timed(binary.path, ["grade", root + "/shared", "--out", root + "/warm", "--assignment", root + "/assignment.txt",
+                                    "--secret", "bench", "--shard", "1/\(gradingLearners)", "--variant-scale", scale], environment: environment)
+    }
     let practice = try ShopDataset.build(DatasetSpec(scale: .default))
     practice.write(atomicallyTo: root + "/practice.db")
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("baseline/baseline_grader.py").path
+    let script = checkoutRoot.appendingPathComponent("Benchmarks/baseline/baseline_grader.py").path
     let submissions = gradingLearners * chosen.count
     print("")
-    print("## Grading a class: \(gradingLearners) learners × \(chosen.count) exercises, default scale")
+    print("## Grading a class: \(gradingLearners) learners × \(chosen.count) exercises, default scale, \(rounds) interleaved rounds (medians)")
     print("")
-    print("| class | grader | datasets per submission | isolation | wall (s) | submissions/s | vs baseline |")
-    print("|---|---|---|---|---|---|---|")
-    for folder in ["shared", "distinct"] {
-        let (pythonTime, pythonOut) = try timed("/usr/bin/env", ["python3", script, "\(root)/\(folder)", root + "/references", root + "/practice.db"])
-        print("| \(folder) | Python sqlite3 baseline (\(pythonOut.trimmingCharacters(in: .whitespacesAndNewlines))) | 1 | none | \(fmt(pythonTime, 1)) | \(fmt(Double(submissions) / pythonTime, 1)) | 1.00× |")
-        // --no-reuse: each timing grades every file; the last row is a regrade of the same folder.
-        for (label, flags) in [("--jobs 1", ["--jobs", "1", "--no-reuse"]), ("--jobs 2", ["--jobs", "2", "--no-reuse"]), ("--jobs 2, graded again", ["--jobs", "2"])] {
-            let (time, _) = try timed(binary.path, ["grade", "\(root)/\(folder)", "--out", "\(root)/out-\(folder)-\(flags[1])", "--assignment", root + "/assignment.txt",
-                                                    "--secret", "bench"] + flags, environment: environment)
-            print("| \(folder) | sqlprep grade \(label) | 4 (practice + 3 hidden) | worker processes, limits | \(fmt(time, 1)) | \(fmt(Double(submissions) / time, 1)) | \(fmt(time / pythonTime, 2))× |")
+    print("| class | grader | datasets per submission | wall (s) | submissions/s | vs baseline |")
+    print("|---|---|---|---|---|---|")
+    var gradebooks: [String: String] = [:]
+    for folder in gradingClasses {
+        var python: [Double] = [], sqlprep: [Double] = [], pythonOut = ""
+        for round in 0..<max(1, rounds) {
+            let (pythonTime, out) = try timed("/usr/bin/env", ["python3", script, "\(root)/\(folder)", root + "/references", root + "/practice.db"])
+            python.append(pythonTime)
+            pythonOut = out.trimmingCharacters(in: .whitespacesAndNewlines)
+            let (time, _) = try timed(binary.path, ["grade", "\(root)/\(folder)", "--out", "\(root)/out-\(folder)-\(round)", "--assignment", root + "/assignment.txt",
+                                                    "--secret", "bench", "--jobs", "2", "--no-reuse"], environment: environment)
+            sqlprep.append(time)
         }
+        let p = median(python), q = median(sqlprep)
+        print("| \(folder) | Python sqlite3 baseline (\(pythonOut)) | 1 | \(fmt(p, 1)) | \(fmt(Double(submissions) / p, 1)) | 1.00× |")
+        print("| \(folder) | sqlprep grade --jobs 2 | practice; 3 hidden at 0.25 scale if practice passed | \(fmt(q, 1)) | \(fmt(Double(submissions) / q, 1)) | **\(fmt(q / p, 2))×** (rounds: \(zip(sqlprep, python).map { fmt($0 / $1, 2) }.joined(separator: ", "))) |")
+        gradebooks[folder] = try String(contentsOfFile: "\(root)/out-\(folder)-0/gradebook.csv", encoding: .utf8)
     }
-    // The two classes hold the same answers, so their gradebooks must agree learner by learner.
-    let shared = try String(contentsOfFile: root + "/out-shared-2/gradebook.csv", encoding: .utf8)
-    let distinct = try String(contentsOfFile: root + "/out-distinct-2/gradebook.csv", encoding: .utf8)
+    let (runawayTime, _) = try timed(binary.path, ["grade", "\(root)/runaways", "--out", "\(root)/out-runaways", "--assignment", root + "/assignment.txt",
+                                                   "--secret", "bench", "--jobs", "2", "--no-reuse"], environment: environment)
     print("")
-    print("gradebooks of the two classes \(shared == distinct ? "are identical" : "DIFFER")")
+    print("class with \(runawayFiles) runaway files (\(fmt(Double(runawayFiles) * 100 / Double(submissions), 1)) %, the rest as typical): sqlprep grade --jobs 2: \(fmt(runawayTime, 1)) s, \(fmt(Double(submissions) / runawayTime, 1)) submissions/s")
+    // Same answers in every class: the gradebooks must agree; and they must agree with full-size variants and no reuse.
+    let classes = gradebooks.keys.sorted()
+    print("gradebooks of \(classes.joined(separator: ", ")): \(Set(gradebooks.values).count == 1 ? "identical" : "DIFFER")")
+    if let typical = gradebooks["typical"] {
+        _ = try timed(binary.path, ["grade", "\(root)/typical", "--out", "\(root)/out-typical-full", "--assignment", root + "/assignment.txt",
+                                    "--secret", "bench", "--jobs", "2", "--no-reuse", "--variant-scale", "1"], environment: environment)
+        let full = try String(contentsOfFile: "\(root)/out-typical-full/gradebook.csv", encoding: .utf8)
+        print("typical class, --variant-scale 0.25 against --variant-scale 1: gradebooks \(full == typical ? "identical" : "DIFFER")")
+    }
     print("peak RSS of the grading processes (largest child): \(fmt(childrenPeakRSS(), 0)) MB")
+    if let keep = ProcessInfo.processInfo.environment["SQLPREP_BENCH_KEEP"] {
+        try? FileManager.default.removeItem(atPath: keep)
+        try FileManager.default.copyItem(atPath: root, toPath: keep)
+        print("class folders and outputs copied to \(keep)")
+    }
 }
 print("")
 

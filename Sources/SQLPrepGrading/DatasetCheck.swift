@@ -24,6 +24,9 @@ public struct DatasetCheck: Sendable, Hashable, Codable {
         case referenceEmpty
         /// The reference answer failed on this dataset.
         case referenceFailed
+        /// A hidden dataset not run because the query did not pass the practice dataset (it scores 0
+        /// whatever the hidden datasets say: ``Scoring``).
+        case practiceNotPassed
     }
 
     public enum Stop: Sendable, Hashable, Codable {
@@ -69,5 +72,10 @@ public struct DatasetCheck: Sendable, Hashable, Codable {
     /// A query that produced no result on `dataset` for `reason`, stopped as `stop` says.
     static func stopped(_ stop: Stop, reason: Verdict.Reason, on dataset: GradingDataset) -> DatasetCheck {
         DatasetCheck(dataset: dataset.label, hidden: dataset.hidden, status: .error, reason: reason, diagnoses: [], finding: .stopped(stop))
+    }
+
+    /// A hidden dataset not run because the query did not pass the practice dataset.
+    static func notRun(on dataset: GradingDataset) -> DatasetCheck {
+        DatasetCheck(dataset: dataset.label, hidden: dataset.hidden, status: .skipped, reason: nil, diagnoses: [], finding: .skipped(.practiceNotPassed))
     }
 }

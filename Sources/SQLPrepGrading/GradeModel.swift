@@ -16,14 +16,52 @@ public struct GradingDataset: Sendable, Hashable, Codable {
 
     /// The practice dataset and `count` hidden variants. Their seeds come from `key` (the instructor's
     /// secret, digested), so learners cannot rebuild them; the last variant also applies ``EdgeCases``.
-    public static func plan(practice: DatasetSpec, hiddenCount: Int, key: VariantKey) -> [GradingDataset] {
+    /// The variants are `variantScale` times the practice dataset's size (``VariantScale``).
+    public static func plan(practice: DatasetSpec, hiddenCount: Int, key: VariantKey, variantScale: VariantScale = .full) -> [GradingDataset] {
         var datasets = [GradingDataset(label: "practice", hidden: false, seed: practice.seed, scalePermille: practice.scale.permille, edgeCases: false)]
         for index in 0..<hiddenCount {
             datasets.append(GradingDataset(
                 label: "hidden-\(index + 1)", hidden: true, seed: key.seed(variant: index, practiceSeed: practice.seed),
-                scalePermille: practice.scale.permille, edgeCases: index == hiddenCount - 1))
+                scalePermille: variantScale.of(practice.scale.permille), edgeCases: index == hiddenCount - 1))
         }
         return datasets
+    }
+}
+
+/// How big the hidden variants are, as a fraction of the practice dataset's scale (in thousandths):
+/// a wrong answer is caught as surely on a smaller variant with the same edge cases, at a fraction of
+/// the work (BENCHMARKS.md shows which scales catch what).
+public struct VariantScale: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Thousandths of the practice scale: 1000 is the practice dataset's size.
+    public let permille: Int
+
+    public init(permille: Int) { self.permille = max(1, min(1000, permille)) }
+
+    /// The variants as big as the practice dataset.
+    public static let full = VariantScale(permille: 1000)
+    /// The default: a quarter of the practice dataset's size.
+    public static let `default` = VariantScale(permille: 250)
+
+    /// A fraction written as `0.25`, `1/4` or `1` (between 0.001 and 1), or nil.
+    public init?(text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        let value: Double?
+        if parts.count == 2, let top = Double(parts[0]), let bottom = Double(parts[1]), bottom > 0 {
+            value = top / bottom
+        } else {
+            value = Double(trimmed)
+        }
+        guard let value, value.isFinite, value >= 0.001, value <= 1 else { return nil }
+        self.init(permille: Int((value * 1000).rounded()))
+    }
+
+    /// The variants' scale (thousandths of default) for a practice dataset of `practicePermille`.
+    public func of(_ practicePermille: Int) -> Int { max(1, practicePermille * permille / 1000) }
+
+    /// `0.25`, `1`.
+    public var description: String {
+        permille % 1000 == 0 ? "\(permille / 1000)" : String(format: "%g", Double(permille) / 1000)
     }
 }
 

@@ -165,6 +165,7 @@ public enum GradeReports {
         case .skipped(.datasetUnavailable): return "the dataset could not be built"
         case .skipped(.referenceEmpty): return "the reference answer is empty on this dataset, so it does not count"
         case .skipped(.referenceFailed): return "the reference could not run"
+        case .skipped(.practiceNotPassed): return "not run: the query is not correct on the practice dataset, so it scores 0"
         case .stopped(.watchdog(let message)): return message
         case .stopped(.deadline): return "The query ran past the time limit and was stopped."
         case .stopped(.workerDied): return "The query ended its grading process (a memory or resource limit)."
@@ -249,6 +250,9 @@ public enum GradeReports {
     static func feedback(_ learner: LearnerGrade, grades: ClassGrades) -> String {
         var out = "# \(grades.title)\n\n"
         out += "\(learner.name.isEmpty ? learner.learner : learner.name): **\(number(learner.points)) of \(number(learner.maxPoints)) points**.\n"
+        out += grades.datasets.contains(where: \.hidden)
+            ? "\nScoring: \(Scoring(allOrNothing: grades.allOrNothing).ruleText)\n"
+            : "\nScoring: an answer earns the exercise's points if it is correct on the practice dataset, and 0 if not.\n"
         for exercise in learner.exercises {
             out += "\n## \(exercise.exerciseID) — \(number(exercise.points)) of \(number(exercise.maxPoints))\n\n"
             if let problem = exercise.problem, exercise.outcomes.isEmpty {
@@ -259,6 +263,9 @@ public enum GradeReports {
             let hidden = exercise.outcomes.filter(\.hidden).filter { $0.status != .skipped }
             if let practice = exercise.outcomes.first(where: { !$0.hidden }) {
                 out += "Practice dataset: **\(practice.status.rawValue)**.\n\n```\n\(practice.message)\n```\n"
+            }
+            if Scoring.failsPractice(exercise.outcomes) && exercise.outcomes.contains(where: \.hidden) {
+                out += "\nHidden datasets: not run, as the query is not correct on the practice dataset; it scores 0.\n"
             }
             if !hidden.isEmpty {
                 let passed = hidden.filter { $0.status == .pass }.count

@@ -10,6 +10,8 @@ public struct Grader: Sendable {
     public let assignment: Assignment
     public let roster: Roster?
     public let hiddenVariants: Int
+    /// The hidden variants' size relative to the practice dataset.
+    public let variantScale: VariantScale
     /// Derived from the instructor's secret; the secret itself never leaves the parent process.
     public let variantKey: VariantKey
     public let limits: SandboxLimits
@@ -17,8 +19,9 @@ public struct Grader: Sendable {
     /// `(k, n)`: grade only shard k of n (``ShardPlan`` splits the class evenly by work).
     public let shard: (Int, Int)?
 
-    public init(course: Course, assignment: Assignment, roster: Roster?, hiddenVariants: Int, variantKey: VariantKey,
-                limits: SandboxLimits, jobs: Int, shard: (Int, Int)?) {
+    public init(course: Course, assignment: Assignment, roster: Roster?, hiddenVariants: Int, variantScale: VariantScale = .default,
+                variantKey: VariantKey, limits: SandboxLimits, jobs: Int, shard: (Int, Int)?) {
+        self.variantScale = variantScale
         self.course = course
         self.assignment = assignment
         self.roster = roster
@@ -31,7 +34,7 @@ public struct Grader: Sendable {
 
     /// The datasets for an exercise: its practice dataset and the hidden variants.
     public func datasets(for exercise: Exercise) -> [GradingDataset] {
-        GradingDataset.plan(practice: exercise.dataset, hiddenCount: hiddenVariants, key: variantKey)
+        GradingDataset.plan(practice: exercise.dataset, hiddenCount: hiddenVariants, key: variantKey, variantScale: variantScale)
     }
 
     /// The datasets of the assignment's first exercise. Every exercise has as many, with the same

@@ -33,7 +33,7 @@ public struct GradingRun: Sendable {
         self.cache = cache ?? ImageCache(directory: NSTemporaryDirectory() + "sqlprep-grade-cache-\(getpid())")
         self.sharedDatasets = datasets
         self.configuration = WorkerConfiguration(
-            coursePath: coursePath, hiddenVariants: grader.hiddenVariants, variantKey: grader.variantKey, limits: grader.limits,
+            coursePath: coursePath, hiddenVariants: grader.hiddenVariants, variantScale: grader.variantScale, variantKey: grader.variantKey, limits: grader.limits,
             explainBudget: explainBudget.map { max(1, $0) } ?? 0, cacheDirectory: (datasets ?? self.cache).directory)
         self.remember = remember
         self.reuse = reuse

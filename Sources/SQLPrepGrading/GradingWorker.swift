@@ -92,13 +92,21 @@ public final class GradingWorker: @unchecked Sendable {
         guard let exercise = course.exercise(id: job.exercise) else {
             return [DatasetCheck(dataset: "practice", hidden: false, status: .error, reason: .refused, diagnoses: [], finding: .unknownExercise)]
         }
-        let datasets = GradingDataset.plan(practice: exercise.dataset, hiddenCount: configuration.hiddenVariants, key: configuration.variantKey)
+        let datasets = GradingDataset.plan(practice: exercise.dataset, hiddenCount: configuration.hiddenVariants, key: configuration.variantKey,
+                                           variantScale: configuration.variantScale)
         let bytes = job.bytes
         var checks: [DatasetCheck] = []
         lock.withLock { inFlight = (job, datasets, []) }
         defer { lock.withLock { inFlight = nil } }
         for dataset in datasets {
-            checks.append(grade(bytes, exercise: exercise, on: dataset))
+            // Hidden datasets only for an answer that passes the practice data (a wrong answer, or one
+            // that ran out of its limits there, scores 0 whatever they say: Scoring), so a wrong answer
+            // or a runaway costs one run, not one per dataset.
+            if dataset.hidden, let practice = checks.first, !practice.hidden, practice.status != .pass, practice.status != .skipped {
+                checks.append(DatasetCheck.notRun(on: dataset))
+            } else {
+                checks.append(grade(bytes, exercise: exercise, on: dataset))
+            }
             lock.withLock { inFlight?.done = checks }
         }
         if configuration.explainBudget > 0 {
@@ -147,20 +155,19 @@ public final class GradingWorker: @unchecked Sendable {
         guard let sandbox = sandbox(for: spec) else { return skipped(.datasetUnavailable) }
         guard let reference = reference(exercise, spec: spec, sandbox: sandbox) else { return skipped(.referenceEmpty) }
         let checker = Checker(sandbox: sandbox, dataset: spec)
-        // Only a file the sandbox admits (encoding, size, NUL bytes) may reuse its statement's result:
-        // what surrounds the statement must not be able to smuggle a refused file past those checks.
-        let statement = SQLText.statement(in: bytes)
+        // Only a file the sandbox admits (encoding, size, NUL bytes) and a statement SQLite prepares and
+        // the sandbox allows may reuse a result: the key is SQLite's compiled program (ProgramKey), taken
+        // after those checks, so nothing can smuggle a refused statement past them.
         let ran: Result<QueryResult, QueryFailure>
-        switch sandbox.admit(bytes: bytes) {
+        switch sandbox.admitQuery(bytes: bytes) {
         case .failure(let failure):
             ran = .failure(failure)
-        case .success(let sql):
-            if let kept = runs.result(of: statement, on: spec) {
-                ran = kept
-            } else {
-                ran = sandbox.run(sql: sql)
+        case .success(let query):
+            let run = sandbox.run(query) { key in runs.result(of: key, on: spec) }
+            ran = run.outcome
+            if !run.reused {
                 statementsRun += 1
-                runs.keep(ran, of: statement, on: spec)
+                if let key = run.key { runs.keep(ran, of: key, on: spec) }
             }
         }
         guard let verdict = try? checker.check(bytes, against: exercise, reference: reference, outcome: ran) else {
@@ -214,21 +221,26 @@ public final class GradingWorker: @unchecked Sendable {
     private func hardStop(_ failure: QueryFailure) {
         lock.lock()
         if let (job, datasets, done) = inFlight {
-            let rest = datasets.dropFirst(done.count).map { DatasetCheck.stopped(.watchdog(message: failure.message), reason: .timeout, on: $0) }
+            let rest = datasets.dropFirst(done.count).map { dataset in
+                // Stopped on the practice data: the hidden datasets are not run (Scoring).
+                dataset.hidden && done.isEmpty
+                    ? DatasetCheck.notRun(on: dataset) : DatasetCheck.stopped(.watchdog(message: failure.message), reason: .timeout, on: dataset)
+            }
             answer(GradingJobResult(id: job.id, outcomes: done + rest))
         }
         _exit(0)
     }
 }
 
-/// Results of statements a worker has run, by dataset. Only outcomes that do not depend on where the
-/// statement sits in its file are kept: results and timeouts (an SQL error carries a line and column).
-/// A result is a function of the statement and the dataset alone, so reusing it changes no grade;
-/// it also makes identical answers get identical verdicts, even near the time limit.
+/// Results of statements a worker has run, by dataset and compiled program (``ProgramKey``). Only
+/// outcomes that do not depend on where the statement sits in its file are kept: results and timeouts
+/// (an SQL error carries a line and column, and is not reused). A result is a function of the program
+/// and the dataset alone (its column names are each statement's own), so reusing it changes no grade;
+/// it also makes equivalent answers get identical verdicts, even near the work limit.
 struct RunCache {
     private struct Key: Hashable {
         let spec: DatasetSpec
-        let statement: ArraySlice<UInt8>
+        let program: ProgramKey
     }
 
     private var entries: [Key: Result<QueryResult, QueryFailure>] = [:]
@@ -237,13 +249,12 @@ struct RunCache {
     /// results cannot exhaust memory; past it, statements simply run again.
     private let valueBudget = 4_000_000
 
-    func result(of statement: ArraySlice<UInt8>, on spec: DatasetSpec) -> Result<QueryResult, QueryFailure>? {
-        statement.isEmpty ? nil : entries[Key(spec: spec, statement: statement)]
+    func result(of program: ProgramKey, on spec: DatasetSpec) -> Result<QueryResult, QueryFailure>? {
+        entries[Key(spec: spec, program: program)]
     }
 
-    mutating func keep(_ outcome: Result<QueryResult, QueryFailure>, of statement: ArraySlice<UInt8>, on spec: DatasetSpec) {
-        guard !statement.isEmpty else { return }
-        let key = Key(spec: spec, statement: statement)
+    mutating func keep(_ outcome: Result<QueryResult, QueryFailure>, of program: ProgramKey, on spec: DatasetSpec) {
+        let key = Key(spec: spec, program: program)
         guard entries[key] == nil else { return }
         switch outcome {
         case .success(let result):

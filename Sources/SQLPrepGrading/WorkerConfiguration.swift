@@ -31,6 +31,7 @@ public struct WorkerConfiguration: Sendable, Hashable, Codable {
     /// A course folder, or nil for the built-in course.
     public var coursePath: String?
     public var hiddenVariants: Int
+    public var variantScale: VariantScale
     public var variantKey: VariantKey
     public var limits: Limits
     /// Candidate databases per counterexample search for a wrong answer; 0: no search.
@@ -39,9 +40,10 @@ public struct WorkerConfiguration: Sendable, Hashable, Codable {
     public var cacheDirectory: String?
 
     public init(
-        coursePath: String?, hiddenVariants: Int, variantKey: VariantKey, limits: SandboxLimits, explainBudget: Int,
-        cacheDirectory: String?
+        coursePath: String?, hiddenVariants: Int, variantScale: VariantScale = .default, variantKey: VariantKey, limits: SandboxLimits,
+        explainBudget: Int, cacheDirectory: String?
     ) {
+        self.variantScale = variantScale
         self.coursePath = coursePath
         self.hiddenVariants = hiddenVariants
         self.variantKey = variantKey

@@ -57,7 +57,7 @@ public final class Sandbox: @unchecked Sendable {
     /// Runs an admitted query. Admitted under another sandbox's larger size limit, it still
     /// cannot exceed this one's: SQLite enforces the limit too (`SQLITE_LIMIT_SQL_LENGTH`).
     public func run(_ query: AdmittedQuery) -> Result<QueryResult, QueryFailure> {
-        run(query, keep: nil)
+        run(query, keep: nil, keyed: false) { _ in nil }.outcome
     }
 
     /// Runs an admitted query as a preview: keeps its first `keepingRows` rows and counts the rest
@@ -66,10 +66,24 @@ public final class Sandbox: @unchecked Sendable {
     /// a preview spends on rows it does not show; the work and time limits apply as for any query,
     /// except that a limit reached while counting ends the count, not the preview.
     public func run(_ query: AdmittedQuery, keepingRows: Int) -> Result<QueryResult, QueryFailure> {
-        run(query, keep: max(0, keepingRows))
+        run(query, keep: max(0, keepingRows), keyed: false) { _ in nil }.outcome
     }
 
-    private func run(_ query: AdmittedQuery, keep: Int?) -> Result<QueryResult, QueryFailure> {
+    /// Runs an admitted query unless `lookup` already holds the outcome of a statement with the same
+    /// ``ProgramKey`` on this sandbox's dataset: then that outcome, under this statement's own column
+    /// names. The key is computed after SQLite has prepared the statement and the sandbox has admitted
+    /// it (one statement, read-only), so a refused statement is never answered from another one.
+    /// - Returns: the outcome, the statement's key (nil when it has none: ``ProgramKey``), and whether
+    ///   the outcome came from `lookup`.
+    public func run(
+        _ query: AdmittedQuery, reusing lookup: (ProgramKey) -> Result<QueryResult, QueryFailure>?
+    ) -> (outcome: Result<QueryResult, QueryFailure>, key: ProgramKey?, reused: Bool) {
+        run(query, keep: nil, keyed: true, reuse: lookup)
+    }
+
+    private func run(
+        _ query: AdmittedQuery, keep: Int?, keyed: Bool, reuse lookup: (ProgramKey) -> Result<QueryResult, QueryFailure>?
+    ) -> (outcome: Result<QueryResult, QueryFailure>, key: ProgramKey?, reused: Bool) {
         let start = ContinuousClock.now
         let deadline = start + limits.timeLimit
         let connection: Connection
@@ -78,7 +92,7 @@ public final class Sandbox: @unchecked Sendable {
         do {
             connection = try openConnection(policy: policy, deadline: deadline, stop: stop)
         } catch {
-            return .failure(QueryFailure(.limit, "The sandbox could not be set up: \(error)"))
+            return (.failure(QueryFailure(.limit, "The sandbox could not be set up: \(error)")), nil, false)
         }
         let watchdog = hardStop.map { stop in
             Watchdog(
@@ -88,7 +102,21 @@ public final class Sandbox: @unchecked Sendable {
                 onExpiry: { stop(QueryFailure(.timeout, Sandbox.timeoutMessage(limits: self.limits), hint: SQLText.slowQueryHint)) })
         }
         defer { watchdog?.cancel() }
-        return execute(query, on: connection, policy: policy, stop: stop, start: start, keep: keep)
+        var key: ProgramKey?
+        var reused = false
+        let outcome = execute(query, on: connection, policy: policy, stop: stop, start: start, keep: keep) { statement in
+            guard keyed else { return nil }
+            key = (try? connection.program(of: statement)).flatMap { ProgramKey(program: $0, statement: query.statement) }
+            stop.steps = 0
+            guard let key, let kept = lookup(key) else { return nil }
+            reused = true
+            return kept.map { result in
+                var named = result
+                named.columns = statement.columnNames
+                return named
+            }
+        }
+        return (outcome, key, reused)
     }
 
     /// The dataset tables `sql` reads (lower-cased), learned from the authorizer while the
@@ -174,9 +202,12 @@ public final class Sandbox: @unchecked Sendable {
 
     // MARK: - Running
 
+    /// Prepares and runs the query; `reuse`, given the prepared statement once it is admitted, may
+    /// answer instead of running it.
     private func execute(
         _ query: AdmittedQuery, on db: Connection, policy: AccessPolicy, stop: StopReason, start: ContinuousClock.Instant,
-        keep: Int?
+        keep: Int?,
+        reuse: (Statement) -> Result<QueryResult, QueryFailure>? = { _ in nil }
     ) -> Result<QueryResult, QueryFailure> {
         let sql = query.text
         let statement: Statement
@@ -202,6 +233,7 @@ public final class Sandbox: @unchecked Sendable {
         if !statement.isReadOnly || statement.columnCount == 0 {
             return .failure(refusal(for: sql, policy: policy))
         }
+        if let kept = reuse(statement) { return kept }
 
         var rows: [[Value]] = []
         var bytes = 0

@@ -109,11 +109,17 @@ struct GradeTests {
         #expect(exercise("gus", "orders-by-status")?["state"] as? String == "missing")
 
         // Learner feedback never shows hidden data; the practice feedback explains.
+        // An answer wrong on the practice data scores 0 and is not run on the hidden datasets; the feedback says so.
         let feedback = try String(contentsOfFile: root + "/out1/feedback/ben.md", encoding: .utf8)
-        #expect(feedback.contains("Hidden datasets: passed 0 of 3"))
+        #expect(feedback.contains("Scoring: Each answer is checked on the practice dataset first. An answer that is not correct there scores 0"))
+        #expect(feedback.contains("Hidden datasets: not run, as the query is not correct on the practice dataset; it scores 0."))
+        let benOutcomes = (exercise("ben", "orders-by-status")?["outcomes"] as? [[String: Any]]) ?? []
+        #expect(benOutcomes.map { $0["status"] as? String } == ["fail", "skipped", "skipped", "skipped"])
         #expect(feedback.contains("integer ÷ integer"))
-        let hidden = try String(contentsOfFile: root + "/out1/results/ben.json", encoding: .utf8)
+        // Hidden datasets are Gradescope tests published later; an answer wrong on practice has none (not run).
+        let hidden = try String(contentsOfFile: root + "/out1/results/dee.json", encoding: .utf8)
         #expect(hidden.contains("\"after_published\""))
+        #expect(try !String(contentsOfFile: root + "/out1/results/ben.json", encoding: .utf8).contains("hidden dataset"))
 
         // (--no-reuse: run everything again, rather than answer from the first run's outcomes.)
         let four = try Self.grade(root, out: "out4", extra: ["--jobs", "4", "--no-reuse"])
@@ -285,6 +291,7 @@ struct GradeTests {
             (["grade", "/no/such/folder", "--out", "/tmp/x"], Int32(1), "is not a folder"),
             (["grade", "."], Int32(64), "--out"),
             (["grade", ".", "--out", "/tmp/x", "--shard", "3/2"], Int32(64), "--shard is K/N"),
+            (["grade", ".", "--out", "/tmp/x", "--variant-scale", "2"], Int32(64), "--variant-scale must be a fraction between 0.001 and 1"),
             (["grade", ".", "--out", "/tmp/x", "--assignment", "/no/such.txt"], Int32(1), "Cannot read the assignment"),
             (["grade", "merge", "/no/such", "--out", "/tmp/x"], Int32(1), "grades.json"),
         ])

@@ -49,16 +49,25 @@ struct GradingPolicyTests {
     }
 
     @Test(
-        "Points are the share of counted datasets passed (or all-or-nothing), and the Gradescope tests add up to them",
+        "Practice first: not passing it scores 0; passing it, points are the share of counted datasets passed (or all-or-nothing), and the Gradescope tests add up to them",
+        // The first status is the practice dataset's, the others hidden datasets'.
         arguments: [
             ([DatasetOutcome.Status.pass, .fail, .pass], false, 6.67),
             ([.pass, .fail, .pass], true, 0),
             ([.pass, .skipped, .pass], true, 10),
             ([.pass, .skipped, .error], false, 5),
             ([.skipped, .skipped], false, 0),
+            // Wrong on practice: 0, even when hidden datasets were (before this rule) passed by chance.
+            ([.fail, .pass, .pass, .pass], false, 0),
+            ([.fail, .pass, .pass, .pass], true, 0),
+            // What a worker hands back for a wrong answer or a practice time-out: hidden datasets not run.
+            ([.fail, .skipped, .skipped, .skipped], false, 0),
+            ([.error, .skipped, .skipped, .skipped], false, 0),
+            // A practice dataset that does not count (its reference is empty) leaves the hidden ones to decide.
+            ([.skipped, .pass, .fail], false, 5),
         ])
     func scoring(statuses: [DatasetOutcome.Status], allOrNothing: Bool, points: Double) {
-        let outcomes = statuses.map { Self.outcome($0) }
+        let outcomes = statuses.enumerated().map { Self.outcome($0.element, hidden: $0.offset > 0) }
         let scoring = Scoring(allOrNothing: allOrNothing)
         #expect(scoring.points(10, for: outcomes) == points)
         let tests = scoring.tests(10, for: outcomes)
@@ -82,6 +91,8 @@ struct GradingPolicyTests {
              "Not correct on a hidden dataset (timeout)."),
             (DatasetCheck(dataset: "practice", hidden: false, status: .error, reason: .limit, diagnoses: [], finding: .stopped(.workerDied)),
              "The query ended its grading process (a memory or resource limit)."),
+            (DatasetCheck(dataset: "hidden-3", hidden: true, status: .skipped, reason: nil, diagnoses: [], finding: .skipped(.practiceNotPassed)),
+             "not run: the query is not correct on the practice dataset, so it scores 0"),
         ])
     func messages(check: DatasetCheck, message: String) throws {
         #expect(GradeReports.message(for: check) == message)

@@ -70,6 +70,30 @@ struct ReuseTests {
         }
     }
 
+    @Test("Statements written differently that compile to the same program run once; each verdict quotes the learner's own names")
+    func sameProgramRunsOnce() throws {
+        let course = try Self.course.get()
+        let exercise = try #require(course.exercise(id: "orders-by-status"))
+        let cache = ProcessInfo.processInfo.environment["SQLPREP_CACHE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        let configuration = WorkerConfiguration(
+            coursePath: nil, hiddenVariants: 0, variantKey: VariantKey(secret: "k"), limits: SandboxLimits(), explainBudget: 0, cacheDirectory: cache)
+        let worker = GradingWorker(course: course, configuration: configuration)
+        // Two columns of the three asked for, named differently: one program, two learners' own notes.
+        let answers = [
+            "SELECT status, COUNT(*) AS orders FROM orders GROUP BY status ORDER BY 2 DESC, 1",
+            "select /* mine */ o.status, count(*) as n\nfrom   orders o\ngroup by o.status order by 2 desc, 1",
+        ]
+        let messages = answers.enumerated().map { index, sql in
+            worker.grade(GradingJob(id: index, exercise: exercise.id, bytes: Array(sql.utf8))).first.map(GradeReports.message(for:)) ?? ""
+        }
+        #expect(worker.statementsRun == 1)
+        #expect(messages[0].contains("does not name: share_pct."), "\(messages[0])")
+        #expect(messages[1].contains("does not name: orders, share_pct."), "\(messages[1])")
+        // Another literal is another program.
+        _ = worker.grade(GradingJob(id: 2, exercise: exercise.id, bytes: Array("SELECT status, COUNT(*) + 0 AS orders FROM orders GROUP BY status ORDER BY 2 DESC, 1".utf8)))
+        #expect(worker.statementsRun == 2)
+    }
+
     @Test("Across runs only outcomes decided by the file are kept; another setup or a changed exercise finds nothing")
     func memoryAcrossRuns() throws {
         let folder = try Scratch.folder()

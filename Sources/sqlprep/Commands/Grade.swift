@@ -32,11 +32,12 @@ extension SQLPrep.Grade {
             discussion: spelled("""
                 Grades SUBMISSIONS/<learner>/<exercise-id>.sql. Each answer runs on the exercise's \
                 practice dataset and on --variants hidden datasets, generated from seeds derived from \
-                --secret (the last variant also has edge cases: a channel with spend and no orders, a day \
-                with no sessions, a cohort that never returns, orders on window boundaries, more NULL \
-                countries). Points = exercise points × the share of datasets passed (or all-or-nothing, \
-                if the assignment says so). Every query runs in a separate worker process under the \
-                sandbox's limits.
+                --secret at --variant-scale times the practice dataset's size (the last variant also has \
+                edge cases: a channel with spend and no orders, a day with no sessions, a cohort that never \
+                returns, orders on window boundaries, more NULL countries). An answer not correct on the \
+                practice dataset scores 0 and is not run on the hidden ones; one correct there scores \
+                exercise points × the share of all datasets passed (or all-or-nothing, if the assignment \
+                says so). Every query runs in a separate worker process under the sandbox's limits.
 
                 Without --assignment, the exercises that appear in the submissions are graded, 10 points \
                 each (--all: every exercise of the course). A file named nearly right (cpo_by_channel.sql, \
@@ -97,6 +98,9 @@ struct GradeOptions: ParsableArguments {
     @Option(name: .long, help: "Hidden dataset variants per exercise.")
     var variants: Int = 3
 
+    @Option(name: .long, help: ArgumentHelp("Size of the hidden variants as a fraction of the practice dataset's (0.25, 1/4, or 1 for the same size).", valueName: "fraction"))
+    var variantScale: String = VariantScale.default.description
+
     @Option(name: .long, help: ArgumentHelp("Instructor secret the hidden datasets derive from (or --secret-file, or $SQLPREP_SECRET).", valueName: "text"))
     var secret: String?
 
@@ -144,6 +148,9 @@ struct GradeOptions: ParsableArguments {
             guard out != nil else { throw ValidationError("Give an output folder with --out DIR.") }
         }
         guard (0...20).contains(variants) else { throw ValidationError("--variants must be between 0 and 20.") }
+        guard VariantScale(text: variantScale) != nil else {
+            throw ValidationError("--variant-scale must be a fraction between 0.001 and 1, such as 0.25 or 1/4 (1: as big as the practice dataset).")
+        }
         guard workerCount >= 1 && workerCount <= 256 else { throw ValidationError("--jobs must be between 1 and 256.") }
         let shard = try self.shard?.validated()
         if let shards {
@@ -242,7 +249,8 @@ struct GradeOptions: ParsableArguments {
             try gradescopeFailure("No file in the submission is named after an exercise of the assignment (such as \(plan.items.first?.exerciseID ?? "").sql).")
         }
         let grader = Grader(
-            course: course, assignment: plan, roster: roster, hiddenVariants: variants, variantKey: VariantKey(secret: try instructorSecret()),
+            course: course, assignment: plan, roster: roster, hiddenVariants: variants,
+            variantScale: VariantScale(text: variantScale) ?? .default, variantKey: VariantKey(secret: try instructorSecret()),
             limits: limitOptions.limits, jobs: workerCount, shard: shard)
 
         // Files graded before with the same setup are answered from memory (not in Gradescope mode,
