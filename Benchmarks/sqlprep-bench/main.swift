@@ -195,12 +195,15 @@ func runCLoop(_ collected: CellCollector) -> Double {
 // MARK: - 1. Generation + load
 
 print("sqlprep-bench — SQLite \(SQLiteLibrary.version), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(rounds) interleaved rounds")
-print("")
-print("## Generation and load")
-print("")
-print("| scale | rows | sqlprep generate+insert (s) | rows/s | C loop insert only (s) | ratio | indexes + ANALYZE (s) | SQLite heap peak (MB) | image (MB) |")
-print("|---|---|---|---|---|---|---|---|---|")
-for name in gradingOnly || counterexamplesOnly || variantStudy ? [] : scaleNames {
+let loadScales = gradingOnly || counterexamplesOnly || variantStudy ? [] : scaleNames
+if !loadScales.isEmpty {
+    print("")
+    print("## Generation and load")
+    print("")
+    print("| scale | rows | sqlprep generate+insert (s) | rows/s | C loop insert only (s) | ratio | indexes + ANALYZE (s) | SQLite heap peak (MB) | image (MB) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+}
+for name in loadScales {
     guard let scale = Scale(parsing: name) else { print("bad scale \(name)"); exit(64) }
     let spec = DatasetSpec(scale: scale)
     var collected = CellCollector()
