@@ -164,7 +164,7 @@ enum ReportHTML {
             .note, .label { color: #566174; font-size: 13px; margin: .3rem 0; }
             table.grid td.cell { text-align: center; font-variant-numeric: tabular-nums; } .verdict { font-size: 11px; color: #566174; }
             td.correct { background: #e3f4e6; } td.misconception, td.wrong_result { background: #fbe4e1; } td.right_on_practice_only, td.wrong_on_some_hidden { background: #fdf0d5; } td.process { background: #eef1f5; }
-            .cluster pre { white-space: pre-wrap; } .cluster { border-left: 3px solid #4c78d8; padding: .1rem .8rem; margin: .8rem 0; } .cluster.right_on_practice_only { border-color: #d89a2b; }
+            .cluster { border-left: 3px solid #4c78d8; padding: .1rem .8rem; margin: .8rem 0; } .cluster.right_on_practice_only { border-color: #d89a2b; }
             pre { background: #f5f7fa; padding: .6rem; overflow-x: auto; font-size: 12px; }
             svg { display: block; } svg text { font: 12px system-ui, sans-serif; fill: #1d2430; } rect.bar { fill: #4c78d8; }
             </style>
