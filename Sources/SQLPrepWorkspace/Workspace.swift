@@ -125,7 +125,22 @@ public struct Workspace: Sendable {
         if !overwrite && FileManager.default.fileExists(atPath: path) { return false }
         try FileManager.default.createDirectory(atPath: answersFolder, withIntermediateDirectories: true)
         do {
-            try Workspace.starter(for: exercise).write(toFile: path, atomically: true, encoding: .utf8)
+            if overwrite {
+                try Workspace.starter(for: exercise).write(toFile: path, atomically: true, encoding: .utf8)
+                return true
+            }
+            // Written whole to a temporary file, then linked into place only if no file is there yet:
+            // `link` fails when the name exists, so a query the learner saved between the check above
+            // and this moment (a `watch` running `next` while they type) is never replaced.
+            let temporary = path + ".starter-\(ProcessInfo.processInfo.processIdentifier)"
+            try Workspace.starter(for: exercise).write(toFile: temporary, atomically: false, encoding: .utf8)
+            defer { unlink(temporary) }
+            if link(temporary, path) != 0 {
+                if errno == EEXIST { return false }
+                throw WorkspaceError.readOnly(path)
+            }
+        } catch let error as WorkspaceError {
+            throw error
         } catch {
             throw WorkspaceError.readOnly(path)
         }

@@ -174,9 +174,9 @@ struct ShellTests {
         "a table longer than the row limit previews its first rows instead of failing",
         arguments: [
             // (command, row limit, the note under the rows)
-            (["run", "-e", "select * from events"], 200_000, "(18684 rows; the first 3 shown — --max-rows N or --format csv shows them all)"),
+            (["run", "-e", "select * from events"], 200_000, "(19220 rows; the first 3 shown — --max-rows N or --format csv shows them all)"),
             (["run", "-e", "select * from events"], 1000, "(the first 3 rows shown; more rows not shown — at least 1001 in all, not counted past the row limit)"),
-            (["shell"], 200_000, "(18684 rows; the first 3 shown — .mode csv shows them all)"),
+            (["shell"], 200_000, "(19220 rows; the first 3 shown — .mode csv shows them all)"),
             (["shell"], 1000, "(the first 3 rows shown; more rows not shown — at least 1001 in all, not counted past the row limit)"),
         ])
     func preview(command: [String], rowLimit: Int, note: String) throws {

@@ -160,12 +160,12 @@ struct ResultComparisonTests {
         ])
     func unroundedTiesOnRealData(sql: String, reason: Verdict.Reason?) throws {
         let exercise = try #require(try CatalogFixture.course.get().exercise(id: "refund-rate-by-category"))
-        let spec = DatasetSpec(seed: 14, scale: exercise.dataset.scale)
+        let spec = DatasetSpec(seed: 1, scale: exercise.dataset.scale)
         let checker = Checker(sandbox: try CatalogFixture.sandbox(spec), dataset: spec)
         let reference = try checker.reference(for: exercise)
         // The premise: two neighbouring rows of the reference tie at two decimals.
         let rates = reference.rows.map { $0[3] }
-        #expect(zip(rates, rates.dropFirst()).contains { $0 == $1 }, "no tie on seed 14 any more: \(rates)")
+        #expect(zip(rates, rates.dropFirst()).contains { $0 == $1 }, "no tie on seed 1 any more: \(rates)")
         let verdict = try checker.check(Array(sql.utf8), against: exercise, reference: reference)
         #expect(verdict.reason == reason, "\(VerdictText.render(verdict, exercise: exercise, style: TextStyle(color: false)))")
     }
