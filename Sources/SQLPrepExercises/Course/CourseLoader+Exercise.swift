@@ -166,7 +166,8 @@ extension CourseLoader {
         }
     }
 
-    /// The known-wrong queries in `wrong/`, by file name, each starting with `-- mistake: …`.
+    /// The known-wrong queries in `wrong/`, by file name, each starting with `-- mistake: …`, optionally
+    /// followed by a `-- trap: NAME` line naming the trap of `traps:` it captures.
     static func parseWrongQueries(_ files: [String: String], folder: String, problem: ProblemReporter) -> [Exercise.WrongQuery] {
         var wrongQueries: [Exercise.WrongQuery] = []
         let wrongPrefix = "\(folder)/wrong/"
@@ -177,15 +178,27 @@ extension CourseLoader {
                 continue
             }
             let sql = files[path] ?? ""
-            guard let mistake = sql.split(separator: "\n").first.flatMap({ line -> String? in
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                guard trimmed.lowercased().hasPrefix("-- mistake:") else { return nil }
-                return trimmed.dropFirst("-- mistake:".count).trimmingCharacters(in: .whitespaces)
-            }), !mistake.isEmpty else {
+            let lines = sql.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            func value(of line: String?, key: String) -> String? {
+                guard let line, line.lowercased().hasPrefix(key) else { return nil }
+                return line.dropFirst(key.count).trimmingCharacters(in: .whitespaces)
+            }
+            guard let mistake = value(of: lines.first, key: "-- mistake:"), !mistake.isEmpty else {
                 problem("wrong/\(name)", "must start with a line '-- mistake: what is wrong, in plain words'")
                 continue
             }
-            wrongQueries.append(Exercise.WrongQuery(name: String(name.dropLast(4)), mistake: mistake, sql: sql))
+            // The comment lines that open the file, after the mistake line, may hold one `-- trap:` line.
+            let header = lines.dropFirst().prefix { $0.hasPrefix("--") }
+            let trapLines = header.compactMap { value(of: $0, key: "-- trap:") }
+            if trapLines.count > 1 {
+                problem("wrong/\(name)", "has \(trapLines.count) '-- trap:' lines; a known-wrong query names at most one trap, so split it into one query per mistake")
+                continue
+            }
+            if let trap = trapLines.first, trap.isEmpty || trap.contains(",") {
+                problem("wrong/\(name)", "'-- trap: \(trap)' must name one trap from exercise.txt's 'traps:' line, e.g. '-- trap: integer-division'")
+                continue
+            }
+            wrongQueries.append(Exercise.WrongQuery(name: String(name.dropLast(4)), mistake: mistake, trap: trapLines.first, sql: sql))
         }
         return wrongQueries
     }

@@ -8,7 +8,8 @@ import SQLPrepSandbox
 /// For every exercise: the reference runs in the sandbox and returns rows with the contract's
 /// column count; the result is not trivially constant (it changes on another seed); an ordered
 /// contract has an ORDER BY and the reference follows it; there are at least two hints and two
-/// known-wrong queries; every known-wrong query runs and fails; every number about the data in
+/// known-wrong queries; every trap the exercise lists is captured by a known-wrong query
+/// (``trapProblems(of:)``); every known-wrong query runs and fails; every number about the data in
 /// the texts still agrees with the reference (``DataNumbers``); and the stored expected result
 /// (when a fixtures folder is given) still matches.
 public struct CourseValidator {
@@ -39,6 +40,7 @@ public struct CourseValidator {
                 problem("hints.md", "'when: \(code)' names no diagnosis; use one of \(Diagnosis.Code.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
+        problems += CourseValidator.trapProblems(of: exercise)
 
         let checker: Checker
         let reference: QueryResult
@@ -127,6 +129,35 @@ public struct CourseValidator {
             } else {
                 problems.append(CourseProblem(exerciseID: exercise.id, file: path, "missing; run sqlprep validate --update-expected to write it"))
             }
+        }
+        return problems
+    }
+
+    /// Trap coverage: every trap in `traps:` is a known trap name and is named by the `-- trap:` line of
+    /// at least one known-wrong query, and every `-- trap:` line names a trap the exercise lists. Known-wrong
+    /// queries must fail (``validate(_:)`` checks it), so each trap is shown by a failing query.
+    public static func trapProblems(of exercise: Exercise) -> [CourseProblem] {
+        var problems: [CourseProblem] = []
+        func problem(_ file: String, _ message: String) {
+            problems.append(CourseProblem(exerciseID: exercise.id, file: "\(exercise.folder)/\(file)", message))
+        }
+        let known = Exercise.trapNames.joined(separator: ", ")
+        let listed = exercise.traps.isEmpty ? "it lists none" : "it lists \(exercise.traps.joined(separator: ", "))"
+        for trap in exercise.traps where !Exercise.trapNames.contains(trap) {
+            problem("exercise.txt", "'traps:' names '\(trap)', which is no trap; use one of \(known)")
+        }
+        for wrong in exercise.wrongQueries {
+            guard let trap = wrong.trap else { continue }
+            if !Exercise.trapNames.contains(trap) {
+                problem("wrong/\(wrong.name).sql", "'-- trap: \(trap)' names no trap; use one of \(known)")
+            } else if !exercise.traps.contains(trap) {
+                problem("wrong/\(wrong.name).sql", "'-- trap: \(trap)' names a trap that exercise.txt does not list (\(listed)); add it to 'traps:' there, or correct or remove this line")
+            }
+        }
+        let captured = Set(exercise.wrongQueries.compactMap(\.trap))
+        for trap in exercise.traps where Exercise.trapNames.contains(trap) && !captured.contains(trap) {
+            problem("exercise.txt", "lists the trap '\(trap)', but no known-wrong query captures it; add a query to wrong/ that makes this mistake, "
+                + "with the line '-- trap: \(trap)' after its '-- mistake:' line (or, if the data cannot show the mistake, drop it from 'traps:')")
         }
         return problems
     }

@@ -15,8 +15,17 @@ public struct Exercise: Sendable, Hashable, Identifiable {
         public let name: String
         /// The `-- mistake:` line, in plain words.
         public let mistake: String
+        /// The `-- trap:` line: which of the exercise's traps this query captures, if any.
+        public let trap: String?
         public let sql: String
     }
+
+    /// The trap names an exercise's `traps:` line and a known-wrong query's `-- trap:` line may use
+    /// (documented in `Exercises/README.md`).
+    public static let trapNames = [
+        "integer-division", "percent-vs-fraction", "fan-out", "zero-groups", "ties", "date-window", "nulls",
+        "duplicate-events", "order-status",
+    ]
 
     /// A hint, optionally attached to a diagnosis code (shown first when that mistake is seen).
     public struct Hint: Sendable, Hashable {
@@ -35,6 +44,7 @@ public struct Exercise: Sendable, Hashable, Identifiable {
     public let hints: [Hint]
     public let explanation: String
     public let wrongQueries: [WrongQuery]
+    /// The mistakes the exercise teaches (`traps:`); each is captured by a known-wrong query's `-- trap:` line.
     public let traps: [String]
     /// The folder, relative to the course root, e.g. `02-conversion/conversion-by-channel`.
     public let folder: String

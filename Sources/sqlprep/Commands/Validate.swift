@@ -55,8 +55,11 @@ extension SQLPrep {
                 problems += found
             }
             let wrong = exercises.map(\.wrongQueries.count).reduce(0, +)
+            let traps = exercises.map(\.traps.count).reduce(0, +)
             if problems.isEmpty {
-                print("\(course.origin): \(exercises.count) exercises valid (\(wrong) known-wrong queries all fail as they should).")
+                let coverage = traps == 0 ? "" : traps == 1 ? "; the trap listed is captured by one of them"
+                    : "; each of the \(traps) traps the exercises list is captured by one of them"
+                print("\(course.origin): \(exercises.count) exercises valid (\(wrong) known-wrong queries all fail as they should\(coverage)).")
             } else {
                 print("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(course.origin).")
                 throw ExitCode(1)

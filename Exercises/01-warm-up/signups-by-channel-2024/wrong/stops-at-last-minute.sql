@@ -1,4 +1,5 @@
 -- mistake: ends the year at '2024-12-31 23:59', which sorts before '2024-12-31 23:59:30', so sign-ups in the year's last minute are lost
+-- trap: date-window
 SELECT
   channel,
   COUNT(*) AS signups

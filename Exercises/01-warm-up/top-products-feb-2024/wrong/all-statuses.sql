@@ -1,4 +1,5 @@
 -- mistake: cancelled and refunded orders are counted as units sold
+-- trap: order-status
 WITH units_per_product AS (
   SELECT oi.product_id, SUM(oi.quantity) AS units
   FROM order_items AS oi

@@ -1,4 +1,5 @@
 -- mistake: the window ends before 29 February, so the leap day's orders are missing
+-- trap: date-window
 WITH units_per_product AS (
   SELECT oi.product_id, SUM(oi.quantity) AS units
   FROM order_items AS oi

@@ -1,4 +1,5 @@
 -- mistake: LIMIT 8 keeps exactly eight rows and drops a product tied with the eighth one
+-- trap: ties
 SELECT oi.product_id, p.name, SUM(oi.quantity) AS units
 FROM order_items AS oi
 JOIN orders AS o ON o.order_id = oi.order_id

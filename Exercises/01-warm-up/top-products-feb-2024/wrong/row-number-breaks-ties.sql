@@ -1,4 +1,5 @@
 -- mistake: ROW_NUMBER gives tied products different positions, so one of the products level at the cut-off is dropped
+-- trap: ties
 WITH units_per_product AS (
   SELECT oi.product_id, SUM(oi.quantity) AS units
   FROM order_items AS oi

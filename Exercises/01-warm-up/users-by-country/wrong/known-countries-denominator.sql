@@ -1,4 +1,5 @@
 -- mistake: divides by the users with a known country (COUNT(country) skips NULLs), so the shares add up to more than 100%
+-- trap: nulls
 SELECT
   COALESCE(country, 'unknown') AS country,
   COUNT(*) AS users,

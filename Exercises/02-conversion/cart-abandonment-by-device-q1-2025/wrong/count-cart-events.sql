@@ -1,4 +1,5 @@
 -- mistake: counts add_to_cart events, so duplicated events count a session twice
+-- trap: duplicate-events
 WITH flags AS (
   SELECT s.session_id, s.device, SUM(e.event_type = 'add_to_cart') AS carts, MAX(e.event_type = 'purchase') AS purchased
   FROM sessions AS s JOIN events AS e ON e.session_id = s.session_id

@@ -1,4 +1,5 @@
 -- mistake: integer division truncates the rate to a whole percent
+-- trap: integer-division
 WITH session_flags AS (
   SELECT s.session_id, s.device, MAX(e.event_type = 'add_to_cart') AS carted, MAX(e.event_type = 'purchase') AS purchased
   FROM sessions AS s JOIN events AS e ON e.session_id = s.session_id

@@ -1,4 +1,5 @@
 -- mistake: started_at <= '2025-03-31' drops the sessions of 31 March
+-- trap: date-window
 WITH session_flags AS (
   SELECT s.session_id, s.device, MAX(e.event_type = 'add_to_cart') AS carted, MAX(e.event_type = 'purchase') AS purchased
   FROM sessions AS s JOIN events AS e ON e.session_id = s.session_id

@@ -1,4 +1,5 @@
 -- mistake: BETWEEN with a bare end date drops the sessions of 31 March after midnight
+-- trap: date-window
 SELECT s.device, COUNT(*) AS sessions, COUNT(o.order_id) AS converted_sessions,
        ROUND(1.0 * COUNT(o.order_id) / COUNT(*), 4) AS conversion_rate
 FROM sessions AS s

@@ -1,4 +1,5 @@
 -- mistake: keeps sessions that ended before 2025-04-01, which loses the late visits of 31 March that ran past midnight into April
+-- trap: date-window
 SELECT
   s.device,
   COUNT(*) AS sessions,

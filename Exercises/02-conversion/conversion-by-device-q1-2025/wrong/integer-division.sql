@@ -1,4 +1,5 @@
 -- mistake: integer division turns every rate into 0
+-- trap: integer-division
 SELECT s.device, COUNT(*) AS sessions, COUNT(o.order_id) AS converted_sessions,
        COUNT(o.order_id) / COUNT(*) AS conversion_rate
 FROM sessions AS s

@@ -1,4 +1,5 @@
 -- mistake: a percentage (0 to 100) where the contract asks for a fraction (0 to 1)
+-- trap: percent-vs-fraction
 SELECT s.device, COUNT(*) AS sessions, COUNT(o.order_id) AS converted_sessions,
        ROUND(100.0 * COUNT(o.order_id) / COUNT(*), 4) AS conversion_rate
 FROM sessions AS s

@@ -1,4 +1,5 @@
 -- mistake: integer division truncates the rate to a whole percent
+-- trap: integer-division
 WITH session_days AS (
   SELECT s.session_id, (CAST(strftime('%w', s.started_at) AS INTEGER) + 6) % 7 + 1 AS day_no,
          EXISTS (SELECT 1 FROM orders AS o WHERE o.session_id = s.session_id) AS converted

@@ -1,4 +1,5 @@
 -- mistake: counts purchase events as conversions, so the tracker's duplicated events count some sessions twice
+-- trap: duplicate-events
 WITH session_days AS (
   SELECT s.session_id, (CAST(strftime('%w', s.started_at) AS INTEGER) + 6) % 7 + 1 AS day_no,
          (SELECT COUNT(*) FROM events AS e WHERE e.session_id = s.session_id AND e.event_type = 'purchase') AS converted

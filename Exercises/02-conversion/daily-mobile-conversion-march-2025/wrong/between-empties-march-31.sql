@@ -1,4 +1,5 @@
 -- mistake: BETWEEN with a bare end date drops the sessions of 31 March, which then shows zeros
+-- trap: date-window
 WITH RECURSIVE calendar(day) AS (
   SELECT '2025-03-01' UNION ALL SELECT date(day, '+1 day') FROM calendar WHERE day < '2025-03-31'
 ),

@@ -1,4 +1,5 @@
 -- mistake: grouping the sessions alone only yields days that have sessions, so 9 March is missing
+-- trap: zero-groups
 SELECT date(s.started_at) AS day,
        COUNT(*) AS sessions,
        COUNT(o.order_id) AS converted_sessions,

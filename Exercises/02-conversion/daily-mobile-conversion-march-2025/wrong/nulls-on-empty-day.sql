@@ -1,4 +1,5 @@
 -- mistake: no COALESCE, so the day without sessions shows NULL instead of 0
+-- trap: nulls
 WITH RECURSIVE calendar(day) AS (
   SELECT '2025-03-01' UNION ALL SELECT date(day, '+1 day') FROM calendar WHERE day < '2025-03-31'
 ),

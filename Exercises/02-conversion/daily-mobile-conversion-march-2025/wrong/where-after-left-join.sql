@@ -1,4 +1,5 @@
 -- mistake: the device filter in WHERE runs after the LEFT JOIN and throws away the day without mobile sessions
+-- trap: zero-groups
 WITH RECURSIVE calendar(day) AS (
   SELECT '2025-03-01' UNION ALL SELECT date(day, '+1 day') FROM calendar WHERE day < '2025-03-31'
 )

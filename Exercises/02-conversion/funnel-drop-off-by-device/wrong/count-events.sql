@@ -1,4 +1,5 @@
 -- mistake: COUNT(*) counts events, so sessions with a duplicated event are counted twice
+-- trap: duplicate-events
 WITH step_sessions AS (
   SELECT s.device,
          CASE e.event_type WHEN 'page_view' THEN 1 WHEN 'product_view' THEN 2

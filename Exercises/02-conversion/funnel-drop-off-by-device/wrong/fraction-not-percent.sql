@@ -1,4 +1,5 @@
 -- mistake: a fraction (0 to 1) where the contract asks for a percentage (0 to 100)
+-- trap: percent-vs-fraction
 WITH step_sessions AS (
   SELECT s.device,
          CASE e.event_type WHEN 'page_view' THEN 1 WHEN 'product_view' THEN 2

@@ -1,4 +1,5 @@
 -- mistake: integer division truncates every drop-off to 0
+-- trap: integer-division
 WITH step_sessions AS (
   SELECT s.device,
          CASE e.event_type WHEN 'page_view' THEN 1 WHEN 'product_view' THEN 2

@@ -1,4 +1,5 @@
 -- mistake: COUNT(*) counts events, so sessions with a duplicated event are counted twice
+-- trap: duplicate-events
 WITH june_sessions AS (
   SELECT session_id FROM sessions
   WHERE started_at >= '2025-06-01' AND started_at < '2025-07-01'

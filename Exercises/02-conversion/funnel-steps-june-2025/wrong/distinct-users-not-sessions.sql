@@ -1,4 +1,5 @@
 -- mistake: counts distinct users instead of sessions (and anonymous sessions, with a NULL user, vanish)
+-- trap: nulls
 WITH june_sessions AS (
   SELECT session_id FROM sessions
   WHERE started_at >= '2025-06-01' AND started_at < '2025-07-01'

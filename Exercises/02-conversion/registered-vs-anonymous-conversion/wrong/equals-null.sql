@@ -1,4 +1,5 @@
 -- mistake: user_id = NULL is never true (it is NULL), so the anonymous share comes out NULL
+-- trap: nulls
 SELECT s.channel, COUNT(*) AS sessions,
        ROUND(100.0 * SUM(s.user_id = NULL) / COUNT(*), 1) AS anonymous_pct,
        ROUND(100.0 * COUNT(o.order_id) / COUNT(*), 2) AS conversion_pct,

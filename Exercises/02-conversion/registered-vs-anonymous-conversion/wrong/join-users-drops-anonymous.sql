@@ -1,4 +1,5 @@
 -- mistake: an INNER JOIN to users drops every anonymous session (their user_id matches no user)
+-- trap: nulls
 SELECT s.channel, COUNT(*) AS sessions,
        ROUND(100.0 * SUM(s.user_id IS NULL) / COUNT(*), 1) AS anonymous_pct,
        ROUND(100.0 * COUNT(o.order_id) / COUNT(*), 2) AS conversion_pct,

@@ -1,4 +1,5 @@
 -- mistake: joins daily signups per channel to spend rows, which are per campaign and day, so a channel with two campaigns counts each new user twice
+-- trap: fan-out
 WITH daily_signups AS (
   SELECT channel, date(signup_at) AS day, COUNT(*) AS new_users
   FROM users

@@ -1,4 +1,5 @@
 -- mistake: an inner join drops the channels that spent money but acquired nobody
+-- trap: zero-groups
 WITH q1_spend AS (
   SELECT channel, SUM(spend_cents) AS spend_cents
   FROM marketing_spend

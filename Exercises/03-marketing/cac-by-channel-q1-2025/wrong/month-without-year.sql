@@ -1,4 +1,5 @@
 -- mistake: filters on the month only, so January to March 2024 is counted too
+-- trap: date-window
 WITH q1_spend AS (
   SELECT channel, SUM(spend_cents) AS spend_cents
   FROM marketing_spend

@@ -1,4 +1,5 @@
 -- mistake: compares timestamps with BETWEEN ... '2025-03-31', which stops at midnight and loses the signups of 31 March
+-- trap: date-window
 WITH q1_spend AS (
   SELECT channel, SUM(spend_cents) AS spend_cents
   FROM marketing_spend

@@ -1,4 +1,5 @@
 -- mistake: shows a CAC of 0 for channels that acquired nobody, as if their users were free
+-- trap: nulls
 WITH q1_spend AS (
   SELECT channel, SUM(spend_cents) AS spend_cents
   FROM marketing_spend

@@ -1,4 +1,5 @@
 -- mistake: the recursive calendar stops while day < '2024-12-30', so 31 December is never checked
+-- trap: date-window
 WITH RECURSIVE days(day) AS (
   SELECT '2024-01-01' UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < '2024-12-30'
 ),

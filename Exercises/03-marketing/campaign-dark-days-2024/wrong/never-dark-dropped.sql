@@ -1,4 +1,5 @@
 -- mistake: groups only the dark (campaign, day) rows, so the campaigns that ran every day have no row at all
+-- trap: zero-groups
 WITH RECURSIVE days(day) AS (
   SELECT '2024-01-01' UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < '2024-12-31'
 ),

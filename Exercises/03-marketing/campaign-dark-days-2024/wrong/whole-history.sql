@@ -1,4 +1,5 @@
 -- mistake: checks every day of the data (2024 and the first half of 2025), not just 2024
+-- trap: date-window
 WITH RECURSIVE days(day) AS (
   SELECT '2024-01-01' UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < '2025-06-30'
 ),

@@ -1,4 +1,5 @@
 -- mistake: reports a CPC of 0 for a channel with no clicks, as if its clicks were free
+-- trap: nulls
 SELECT channel, SUM(clicks) AS clicks, ROUND(SUM(spend_cents) / 100.0, 2) AS spend,
        COALESCE(ROUND(SUM(spend_cents) / 100.0 / SUM(clicks), 2), 0) AS cpc
 FROM marketing_spend

@@ -1,4 +1,5 @@
 -- mistake: counts cancelled and refunded orders as well as completed ones
+-- trap: order-status
 WITH channel_spend AS (
   SELECT channel, SUM(spend_cents) AS spend_cents FROM marketing_spend GROUP BY channel
 ),

@@ -1,4 +1,5 @@
 -- mistake: joins orders per channel and day to spend rows, which are per campaign and day, so channels with two campaigns count each order twice
+-- trap: fan-out
 WITH daily_orders AS (
   SELECT s.channel, date(o.ordered_at) AS day, COUNT(*) AS orders
   FROM orders AS o JOIN sessions AS s ON s.session_id = o.session_id

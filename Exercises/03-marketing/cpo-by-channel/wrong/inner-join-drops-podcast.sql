@@ -1,4 +1,5 @@
 -- mistake: an inner join drops the channel that has spend but no orders
+-- trap: zero-groups
 WITH channel_spend AS (
   SELECT channel, SUM(spend_cents) AS spend_cents FROM marketing_spend GROUP BY channel
 ),

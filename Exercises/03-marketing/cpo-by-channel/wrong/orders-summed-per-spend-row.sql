@@ -1,4 +1,5 @@
 -- mistake: joins the order count to every daily spend row and sums it, multiplying orders by the number of spend days
+-- trap: fan-out
 WITH channel_orders AS (
   SELECT s.channel, COUNT(*) AS orders
   FROM orders AS o JOIN sessions AS s ON s.session_id = o.session_id

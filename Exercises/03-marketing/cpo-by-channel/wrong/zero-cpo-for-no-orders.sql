@@ -1,4 +1,5 @@
 -- mistake: shows a CPO of 0 for a channel with no orders, which reads as the cheapest channel
+-- trap: nulls
 WITH channel_spend AS (
   SELECT channel, SUM(spend_cents) AS spend_cents FROM marketing_spend GROUP BY channel
 ),

@@ -1,4 +1,5 @@
 -- mistake: counts cancelled and refunded orders as well as completed ones
+-- trap: order-status
 WITH monthly_spend AS (
   SELECT substr(spend_date, 1, 7) AS month, SUM(spend_cents) AS spend_cents
   FROM marketing_spend GROUP BY month

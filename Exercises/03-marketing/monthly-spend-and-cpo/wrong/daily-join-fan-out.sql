@@ -1,4 +1,5 @@
 -- mistake: joins daily spend rows to the orders of the same day, so each spend row is repeated once per order and the spend balloons
+-- trap: fan-out
 SELECT strftime('%Y-%m', ms.spend_date) AS month,
        ROUND(SUM(ms.spend_cents) / 100.0, 2) AS spend,
        COUNT(DISTINCT o.order_id) AS campaign_orders,

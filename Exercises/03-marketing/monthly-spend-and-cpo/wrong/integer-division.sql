@@ -1,4 +1,5 @@
 -- mistake: integer division on cents drops the cents from spend and from the cost per order
+-- trap: integer-division
 WITH monthly_spend AS (
   SELECT substr(spend_date, 1, 7) AS month, SUM(spend_cents) AS spend_cents
   FROM marketing_spend GROUP BY month

@@ -1,4 +1,5 @@
 -- mistake: counts cancelled and refunded orders as revenue
+-- trap: order-status
 WITH campaign_spend AS (
   SELECT campaign, channel, SUM(spend_cents) AS spend_cents FROM marketing_spend GROUP BY campaign, channel
 ),

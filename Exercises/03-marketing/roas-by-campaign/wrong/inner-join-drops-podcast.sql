@@ -1,4 +1,5 @@
 -- mistake: an inner join drops the campaign that has spend but no revenue
+-- trap: zero-groups
 WITH campaign_spend AS (
   SELECT campaign, channel, SUM(spend_cents) AS spend_cents FROM marketing_spend GROUP BY campaign, channel
 ),

@@ -1,4 +1,5 @@
 -- mistake: integer division truncates every ROAS to a whole number
+-- trap: integer-division
 WITH campaign_spend AS (
   SELECT campaign, channel, SUM(spend_cents) AS spend_cents FROM marketing_spend GROUP BY campaign, channel
 ),

@@ -1,4 +1,5 @@
 -- mistake: keeps the podcast row but leaves its revenue and ROAS NULL instead of 0
+-- trap: nulls
 WITH campaign_spend AS (
   SELECT campaign, channel, SUM(spend_cents) AS spend_cents FROM marketing_spend GROUP BY campaign, channel
 ),

@@ -1,4 +1,5 @@
 -- mistake: starts from orders and joins each one to its campaign's spend row for that day, so spend is counted once per order and days without orders (and the podcast) vanish
+-- trap: fan-out
 SELECT ms.campaign, ms.channel,
        ROUND(SUM(ms.spend_cents) / 100.0, 2) AS spend,
        ROUND(SUM(o.total_cents) / 100.0, 2) AS revenue,

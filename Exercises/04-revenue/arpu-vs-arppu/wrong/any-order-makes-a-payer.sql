@@ -1,4 +1,5 @@
 -- mistake: counts a user with only cancelled or refunded orders as a paying user
+-- trap: order-status
 WITH buyers AS (
   SELECT user_id,
          SUM(CASE WHEN status = 'completed' THEN total_cents ELSE 0 END) AS revenue_cents

@@ -1,4 +1,5 @@
 -- mistake: an inner join keeps only users with orders, so ARPU is divided by buyers and equals ARPPU
+-- trap: zero-groups
 WITH user_revenue AS (
   SELECT user_id, SUM(total_cents) AS revenue_cents FROM orders WHERE status = 'completed' GROUP BY user_id
 )

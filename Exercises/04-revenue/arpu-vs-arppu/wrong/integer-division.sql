@@ -1,4 +1,5 @@
 -- mistake: integer division drops the cents from both averages
+-- trap: integer-division
 WITH user_revenue AS (
   SELECT user_id, SUM(total_cents) AS revenue_cents FROM orders WHERE status = 'completed' GROUP BY user_id
 )

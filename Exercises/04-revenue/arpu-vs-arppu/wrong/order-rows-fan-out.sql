@@ -1,4 +1,5 @@
 -- mistake: joins raw order rows to users, so users are counted once per order instead of once each
+-- trap: fan-out
 SELECT u.channel,
        COUNT(*) AS users,
        COUNT(o.order_id) AS paying_users,

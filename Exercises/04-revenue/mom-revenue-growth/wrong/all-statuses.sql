@@ -1,4 +1,5 @@
 -- mistake: counts cancelled and refunded orders as revenue
+-- trap: order-status
 WITH monthly AS (
   SELECT strftime('%Y-%m', ordered_at) AS month, SUM(total_cents) AS revenue_cents
   FROM orders GROUP BY month

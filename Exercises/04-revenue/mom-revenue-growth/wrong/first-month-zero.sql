@@ -1,4 +1,5 @@
 -- mistake: shows 0% growth for the first month, which has no previous month to compare with
+-- trap: nulls
 WITH monthly AS (
   SELECT strftime('%Y-%m', ordered_at) AS month, SUM(total_cents) AS revenue_cents
   FROM orders WHERE status = 'completed' GROUP BY month

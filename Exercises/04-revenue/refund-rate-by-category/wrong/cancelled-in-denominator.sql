@@ -1,4 +1,5 @@
 -- mistake: keeps cancelled orders in the denominator, although they could never be refunded
+-- trap: order-status
 WITH category_orders AS (
   SELECT DISTINCT p.category, o.order_id, o.status
   FROM orders AS o

@@ -1,4 +1,5 @@
 -- mistake: counts order lines instead of distinct orders, so baskets with several lines of a category weigh more
+-- trap: fan-out
 SELECT p.category,
        COUNT(*) AS orders,
        SUM(CASE WHEN o.status = 'refunded' THEN 1 ELSE 0 END) AS refunded_orders,

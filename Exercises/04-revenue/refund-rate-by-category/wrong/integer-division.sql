@@ -1,4 +1,5 @@
 -- mistake: integer division truncates every refund rate to 0
+-- trap: integer-division
 WITH category_orders AS (
   SELECT DISTINCT p.category, o.order_id, o.status
   FROM orders AS o

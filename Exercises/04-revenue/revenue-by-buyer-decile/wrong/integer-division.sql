@@ -1,4 +1,5 @@
 -- mistake: integer division truncates both shares to whole percents
+-- trap: integer-division
 WITH buyer_revenue AS (SELECT user_id, SUM(total_cents) AS revenue_cents FROM orders WHERE status = 'completed' GROUP BY user_id),
 deciles AS (SELECT revenue_cents, NTILE(10) OVER (ORDER BY revenue_cents DESC) AS decile FROM buyer_revenue),
 per_decile AS (SELECT decile, COUNT(*) AS buyers, SUM(revenue_cents) AS revenue_cents FROM deciles GROUP BY decile)

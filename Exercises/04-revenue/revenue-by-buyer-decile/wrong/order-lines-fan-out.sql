@@ -1,4 +1,5 @@
 -- mistake: joins order lines before summing total_cents, so each order's total is counted once per line
+-- trap: fan-out
 WITH buyer_revenue AS (
   SELECT o.user_id, SUM(o.total_cents) AS revenue_cents
   FROM orders AS o JOIN order_items AS i ON i.order_id = o.order_id

@@ -1,4 +1,5 @@
 -- mistake: includes the lines of cancelled and refunded orders
+-- trap: order-status
 WITH category_lines AS (
   SELECT p.category, oi.order_id, oi.quantity * oi.unit_price_cents AS line_cents
   FROM order_items AS oi

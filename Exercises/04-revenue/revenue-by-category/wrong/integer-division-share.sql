@@ -1,4 +1,5 @@
 -- mistake: integer division truncates every share to a whole percent
+-- trap: integer-division
 WITH category_lines AS (
   SELECT p.category, oi.order_id, oi.quantity * oi.unit_price_cents AS line_cents
   FROM order_items AS oi

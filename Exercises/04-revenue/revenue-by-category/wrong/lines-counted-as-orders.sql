@@ -1,4 +1,5 @@
 -- mistake: counts order lines instead of distinct orders, so an order with two lines of a category counts twice
+-- trap: fan-out
 WITH category_lines AS (
   SELECT p.category, oi.order_id, oi.quantity * oi.unit_price_cents AS line_cents
   FROM order_items AS oi

@@ -1,4 +1,5 @@
 -- mistake: sums the order total after joining to order lines, so each order's total is repeated per line and credited to every category in it
+-- trap: fan-out
 SELECT p.category,
        COUNT(DISTINCT o.order_id) AS orders,
        ROUND(SUM(o.total_cents) / 100.0, 2) AS revenue,

@@ -1,4 +1,5 @@
 -- mistake: groups by country as it is, so customers without a country appear under NULL instead of 'unknown'
+-- trap: nulls
 SELECT u.country AS country, COUNT(DISTINCT o.user_id) AS buyers, COUNT(*) AS orders,
        ROUND(SUM(o.total_cents) / 100.0, 2) AS revenue,
        ROUND(SUM(o.total_cents) / 100.0 / COUNT(DISTINCT o.user_id), 2) AS revenue_per_buyer

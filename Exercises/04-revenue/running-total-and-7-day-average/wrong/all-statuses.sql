@@ -1,4 +1,5 @@
 -- mistake: counts cancelled and refunded orders as revenue
+-- trap: order-status
 WITH RECURSIVE calendar(day) AS (
   SELECT '2024-01-01' UNION ALL SELECT date(day, '+1 day') FROM calendar WHERE day < '2024-01-31'
 ),

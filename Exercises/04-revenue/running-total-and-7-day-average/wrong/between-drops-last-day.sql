@@ -1,4 +1,5 @@
 -- mistake: BETWEEN with a date on a timestamp column stops at midnight, so the orders of 31 January are lost
+-- trap: date-window
 WITH RECURSIVE calendar(day) AS (
   SELECT '2024-01-01' UNION ALL SELECT date(day, '+1 day') FROM calendar WHERE day < '2024-01-31'
 ),

@@ -1,4 +1,5 @@
 -- mistake: 7 PRECEDING plus the current row makes an 8-day window
+-- trap: date-window
 WITH RECURSIVE calendar(day) AS (
   SELECT '2024-01-01' UNION ALL SELECT date(day, '+1 day') FROM calendar WHERE day < '2024-01-31'
 ),

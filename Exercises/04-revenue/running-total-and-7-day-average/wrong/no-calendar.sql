@@ -1,4 +1,5 @@
 -- mistake: groups the orders by day without a calendar, so days with no completed order disappear and the 7-row window spans more than 7 days
+-- trap: zero-groups
 WITH daily AS (
   SELECT date(ordered_at) AS day, SUM(total_cents) AS revenue_cents
   FROM orders

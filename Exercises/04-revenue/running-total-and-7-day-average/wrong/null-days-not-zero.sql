@@ -1,4 +1,5 @@
 -- mistake: keeps the calendar but leaves empty days NULL, so AVG skips them and averages over fewer days
+-- trap: nulls
 WITH RECURSIVE calendar(day) AS (
   SELECT '2024-01-01' UNION ALL SELECT date(day, '+1 day') FROM calendar WHERE day < '2024-01-31'
 ),

@@ -1,4 +1,5 @@
 -- mistake: counts cancelled and refunded orders as revenue
+-- trap: order-status
 WITH monthly AS (
   SELECT CAST(strftime('%Y', ordered_at) AS INTEGER) AS year,
          CAST(strftime('%m', ordered_at) AS INTEGER) AS month_of_year,

@@ -1,4 +1,5 @@
 -- mistake: BETWEEN with a date on a timestamp column stops at midnight and loses the orders of 30 June
+-- trap: date-window
 WITH monthly AS (
   SELECT CAST(strftime('%Y', ordered_at) AS INTEGER) AS year,
          CAST(strftime('%m', ordered_at) AS INTEGER) AS month_of_year,

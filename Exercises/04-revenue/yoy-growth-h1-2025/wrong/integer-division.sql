@@ -1,4 +1,5 @@
 -- mistake: integer division truncates the growth to whole hundreds of percent
+-- trap: integer-division
 WITH monthly AS (
   SELECT CAST(strftime('%Y', ordered_at) AS INTEGER) AS year,
          CAST(strftime('%m', ordered_at) AS INTEGER) AS month_of_year,

@@ -1,4 +1,5 @@
 -- mistake: measures at the first moment of each month instead of its end, so every figure is a month late
+-- trap: date-window
 WITH months(month, at) AS (
   VALUES ('2025-01', '2025-01-01 00:00:00'), ('2025-02', '2025-02-01 00:00:00'), ('2025-03', '2025-03-01 00:00:00'),
          ('2025-04', '2025-04-01 00:00:00'), ('2025-05', '2025-05-01 00:00:00'), ('2025-06', '2025-06-01 00:00:00')

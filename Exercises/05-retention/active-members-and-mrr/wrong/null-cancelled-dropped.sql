@@ -1,4 +1,5 @@
 -- mistake: cancelled_at >= next_start is never true for a NULL, so every member who never cancelled is dropped
+-- trap: nulls
 WITH months(month, next_start) AS (
   VALUES ('2025-01', '2025-02-01 00:00:00'), ('2025-02', '2025-03-01 00:00:00'), ('2025-03', '2025-04-01 00:00:00'),
          ('2025-04', '2025-05-01 00:00:00'), ('2025-05', '2025-06-01 00:00:00'), ('2025-06', '2025-07-01 00:00:00')

@@ -1,4 +1,5 @@
 -- mistake: uses 24-hour windows after the signup timestamp instead of calendar days
+-- trap: date-window
 WITH user_flags AS (
   SELECT u.user_id, strftime('%Y-%m', u.signup_at) AS cohort_month,
     MAX(julianday(s.started_at) - julianday(u.signup_at) >= 1  AND julianday(s.started_at) - julianday(u.signup_at) < 2)  AS d1,

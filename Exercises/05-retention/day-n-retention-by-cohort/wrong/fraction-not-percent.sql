@@ -1,4 +1,5 @@
 -- mistake: returns fractions (0 to 1) where the contract asks for percentages
+-- trap: percent-vs-fraction
 WITH cohort AS (
   SELECT user_id, strftime('%Y-%m', signup_at) AS cohort_month, date(signup_at) AS signup_date
   FROM users

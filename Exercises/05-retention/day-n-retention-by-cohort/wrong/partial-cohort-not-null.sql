@@ -1,4 +1,5 @@
 -- mistake: shows a partial, too-low value for the June 2025 cohort instead of NULL
+-- trap: nulls
 WITH cohort AS (
   SELECT user_id, strftime('%Y-%m', signup_at) AS cohort_month, date(signup_at) AS signup_date
   FROM users

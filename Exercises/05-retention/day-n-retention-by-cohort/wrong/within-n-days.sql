@@ -1,4 +1,5 @@
 -- mistake: counts a user as retained for any session from day 1 up to day N, not on day N exactly
+-- trap: date-window
 WITH cohort AS (
   SELECT user_id, strftime('%Y-%m', signup_at) AS cohort_month, date(signup_at) AS signup_date
   FROM users

@@ -1,4 +1,5 @@
 -- mistake: numbers all orders, so a cancelled or refunded order can count as the first or second
+-- trap: order-status
 WITH numbered AS (
   SELECT user_id, ordered_at,
     ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at) AS order_number

@@ -1,4 +1,5 @@
 -- mistake: truncates the elapsed time between timestamps instead of counting calendar days
+-- trap: date-window
 WITH completed AS (
   SELECT user_id, ordered_at,
     ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at) AS order_number

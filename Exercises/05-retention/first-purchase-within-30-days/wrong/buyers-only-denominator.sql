@@ -1,4 +1,5 @@
 -- mistake: starts from orders, so users who never bought are missing from the sign-ups and the share is near 100 %
+-- trap: zero-groups
 SELECT u.channel, COUNT(DISTINCT u.user_id) AS signups,
        COUNT(DISTINCT CASE WHEN o.ordered_at < datetime(u.signup_at, '+30 days') THEN u.user_id END) AS buyers_30d,
        ROUND(100.0 * COUNT(DISTINCT CASE WHEN o.ordered_at < datetime(u.signup_at, '+30 days') THEN u.user_id END) / COUNT(DISTINCT u.user_id), 1) AS buyer_pct

@@ -1,4 +1,5 @@
 -- mistake: compares calendar dates, so orders placed during the 31st day still count
+-- trap: date-window
 WITH cohort AS (SELECT user_id, channel, signup_at FROM users WHERE signup_at >= '2024-01-01' AND signup_at < '2024-07-01'),
 flagged AS (
   SELECT c.channel, EXISTS (SELECT 1 FROM orders AS o WHERE o.user_id = c.user_id AND o.status = 'completed'

@@ -1,4 +1,5 @@
 -- mistake: compares with = NULL / <> NULL, which is never true, so nothing counts as active or cancelled
+-- trap: nulls
 SELECT
   plan,
   COUNT(*) AS members,

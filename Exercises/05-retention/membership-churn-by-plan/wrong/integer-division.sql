@@ -1,4 +1,5 @@
 -- mistake: integer division truncates churn to 0
+-- trap: integer-division
 SELECT
   plan,
   COUNT(*) AS members,

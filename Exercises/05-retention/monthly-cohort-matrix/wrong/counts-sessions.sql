@@ -1,4 +1,5 @@
 -- mistake: counts sessions instead of distinct users, so frequent visitors are counted many times
+-- trap: fan-out
 WITH cohort AS (
   SELECT user_id, strftime('%Y-%m', signup_at) AS cohort_month
   FROM users

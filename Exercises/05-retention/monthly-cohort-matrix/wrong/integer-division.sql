@@ -1,4 +1,5 @@
 -- mistake: integer division truncates every share to 0
+-- trap: integer-division
 WITH cohort AS (
   SELECT user_id, strftime('%Y-%m', signup_at) AS cohort_month
   FROM users

@@ -1,4 +1,5 @@
 -- mistake: subtracts month numbers without the year, so the December cohort's 2025 months go negative
+-- trap: date-window
 WITH cohort AS (
   SELECT user_id, strftime('%Y-%m', signup_at) AS cohort_month
   FROM users

@@ -1,4 +1,5 @@
 -- mistake: counts 30-day periods since the signup timestamp instead of calendar months
+-- trap: date-window
 WITH cohort AS (
   SELECT user_id, signup_at, strftime('%Y-%m', signup_at) AS cohort_month
   FROM users

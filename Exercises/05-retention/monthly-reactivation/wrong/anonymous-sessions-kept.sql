@@ -1,4 +1,5 @@
 -- mistake: keeps anonymous sessions, so the NULL user_id shows up as one extra churned "user" every month
+-- trap: nulls
 WITH active_months AS (
   SELECT DISTINCT user_id, strftime('%Y-%m', started_at) AS month
   FROM sessions

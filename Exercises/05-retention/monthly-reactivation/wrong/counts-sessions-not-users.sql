@@ -1,4 +1,5 @@
 -- mistake: counts sessions instead of distinct users, so a user with many visits in a month counts many times
+-- trap: fan-out
 WITH session_months AS (
   SELECT user_id, strftime('%Y-%m', started_at) AS month
   FROM sessions

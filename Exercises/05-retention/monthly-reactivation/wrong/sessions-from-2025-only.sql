@@ -1,4 +1,5 @@
 -- mistake: filters sessions to 2025 first, so January cannot see December 2024 activity
+-- trap: date-window
 WITH active_months AS (
   SELECT DISTINCT user_id, strftime('%Y-%m', started_at) AS month
   FROM sessions

@@ -1,4 +1,5 @@
 -- mistake: counts cancelled and refunded orders as purchases
+-- trap: order-status
 WITH orders_per_user AS (
   SELECT user_id, COUNT(*) AS n
   FROM orders

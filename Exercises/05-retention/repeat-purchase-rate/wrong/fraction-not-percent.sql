@@ -1,4 +1,5 @@
 -- mistake: returns a fraction (0 to 1) where the contract asks for a percentage
+-- trap: percent-vs-fraction
 WITH completed_per_user AS (
   SELECT user_id, COUNT(*) AS n
   FROM orders

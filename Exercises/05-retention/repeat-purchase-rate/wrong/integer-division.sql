@@ -1,4 +1,5 @@
 -- mistake: integer division truncates the rate to 0
+-- trap: integer-division
 WITH completed_per_user AS (
   SELECT user_id, COUNT(*) AS n
   FROM orders

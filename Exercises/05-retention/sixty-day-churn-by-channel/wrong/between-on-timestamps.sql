@@ -1,4 +1,5 @@
 -- mistake: BETWEEN with bare dates on a timestamp column drops almost all of the window's last day
+-- trap: date-window
 WITH user_activity AS (
   SELECT user_id,
     MAX(started_at BETWEEN '2025-03-03' AND '2025-05-01') AS active_before,

@@ -1,4 +1,5 @@
 -- mistake: integer division truncates churn to 0
+-- trap: integer-division
 WITH user_activity AS (
   SELECT user_id,
     MAX(started_at >= '2025-03-03' AND started_at < '2025-05-02') AS active_before,

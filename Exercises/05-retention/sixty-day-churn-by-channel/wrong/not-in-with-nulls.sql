@@ -1,4 +1,5 @@
 -- mistake: NOT IN over a subquery that contains NULL user_ids (anonymous sessions) matches nobody
+-- trap: nulls
 WITH active_before AS (
   SELECT DISTINCT user_id
   FROM sessions

@@ -1,4 +1,5 @@
 -- mistake: SUM(dau) / COUNT(*) divides integers and truncates the average
+-- trap: integer-division
 WITH daily AS (
   SELECT date(started_at) AS day, COUNT(DISTINCT user_id) AS dau FROM sessions
   WHERE user_id IS NOT NULL AND started_at >= '2025-01-01' AND started_at < '2025-07-01'

@@ -1,4 +1,5 @@
 -- mistake: started_at <= '2025-06-30' drops 30 June, a Monday
+-- trap: date-window
 WITH daily AS (
   SELECT date(started_at) AS day, COUNT(DISTINCT user_id) AS dau FROM sessions
   WHERE user_id IS NOT NULL AND started_at >= '2025-01-01' AND started_at <= '2025-06-30'

@@ -1,4 +1,5 @@
 -- mistake: keeps anonymous sessions, so the NULL user_id becomes one "user" with a streak spanning the whole history
+-- trap: nulls
 WITH active_days AS (
   SELECT DISTINCT user_id, date(started_at) AS day
   FROM sessions

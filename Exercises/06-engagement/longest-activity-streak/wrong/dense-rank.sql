@@ -1,4 +1,5 @@
 -- mistake: DENSE_RANK does not skip ranks after ties, so "rank 10 or better" reaches far down the list
+-- trap: ties
 WITH active_days AS (
   SELECT DISTINCT user_id, date(started_at) AS day
   FROM sessions WHERE user_id IS NOT NULL

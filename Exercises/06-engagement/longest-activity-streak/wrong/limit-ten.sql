@@ -1,4 +1,5 @@
 -- mistake: LIMIT 10 cuts off users who tie with the 10th place
+-- trap: ties
 WITH active_days AS (
   SELECT DISTINCT user_id, date(started_at) AS day
   FROM sessions WHERE user_id IS NOT NULL

@@ -1,4 +1,5 @@
 -- mistake: BETWEEN with bare dates on a timestamp stops at midnight, so the last day shows 0
+-- trap: date-window
 WITH RECURSIVE days(day) AS (
   SELECT '2025-03-06' UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < '2025-03-12'
 ),

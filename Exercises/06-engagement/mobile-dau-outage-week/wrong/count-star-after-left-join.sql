@@ -1,4 +1,5 @@
 -- mistake: COUNT(*) after the LEFT JOIN counts the empty day as 1, and counts sessions (anonymous ones too) instead of users
+-- trap: nulls
 WITH RECURSIVE days(day) AS (
   SELECT '2025-03-06' UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < '2025-03-12'
 )

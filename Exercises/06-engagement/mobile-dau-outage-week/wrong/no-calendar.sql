@@ -1,4 +1,5 @@
 -- mistake: groups the sessions directly, so the day with no mobile sessions disappears
+-- trap: zero-groups
 SELECT date(started_at) AS day, COUNT(DISTINCT user_id) AS mobile_dau
 FROM sessions
 WHERE device = 'mobile'

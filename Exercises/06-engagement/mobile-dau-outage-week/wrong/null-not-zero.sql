@@ -1,4 +1,5 @@
 -- mistake: keeps the outage day but shows NULL instead of 0
+-- trap: nulls
 WITH RECURSIVE days(day) AS (
   SELECT '2025-03-06' UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < '2025-03-12'
 ),

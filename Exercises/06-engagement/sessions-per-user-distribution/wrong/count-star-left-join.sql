@@ -1,4 +1,5 @@
 -- mistake: COUNT(*) after a LEFT JOIN counts the NULL row, so users with no session land in bucket 1
+-- trap: nulls
 WITH per_user AS (
   SELECT u.user_id, COUNT(*) AS q2_sessions
   FROM users u

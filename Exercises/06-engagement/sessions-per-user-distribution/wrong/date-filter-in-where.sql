@@ -1,4 +1,5 @@
 -- mistake: the session date filter in WHERE turns the LEFT JOIN into an inner join, so bucket 0 disappears
+-- trap: zero-groups
 WITH per_user AS (
   SELECT u.user_id, COUNT(s.session_id) AS q2_sessions
   FROM users u

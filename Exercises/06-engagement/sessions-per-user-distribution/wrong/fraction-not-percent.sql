@@ -1,4 +1,5 @@
 -- mistake: returns a fraction (0 to 1) where the contract asks for a percentage
+-- trap: percent-vs-fraction
 WITH per_user AS (
   SELECT u.user_id, COUNT(s.session_id) AS q2_sessions
   FROM users u

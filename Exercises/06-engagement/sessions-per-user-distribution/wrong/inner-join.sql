@@ -1,4 +1,5 @@
 -- mistake: starts from sessions with an inner join, so users with no Q2 session are never counted
+-- trap: zero-groups
 WITH per_user AS (
   SELECT s.user_id, COUNT(*) AS q2_sessions
   FROM sessions s

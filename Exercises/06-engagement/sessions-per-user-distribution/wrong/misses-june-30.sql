@@ -1,4 +1,5 @@
 -- mistake: started_at <= '2025-06-30' compares a timestamp with a date and loses every session on 30 June
+-- trap: date-window
 WITH per_user AS (
   SELECT u.user_id, COUNT(s.session_id) AS q2_sessions
   FROM users u

@@ -1,4 +1,5 @@
 -- mistake: averages DAU only over days with sessions, so mobile's outage day is skipped instead of counted as 0
+-- trap: zero-groups
 WITH daily AS (
   SELECT device, date(started_at) AS day, COUNT(DISTINCT user_id) AS dau
   FROM sessions

@@ -1,4 +1,5 @@
 -- mistake: divides by the integer 31, so average DAU is truncated to a whole number
+-- trap: integer-division
 WITH user_days AS (
   SELECT DISTINCT device, user_id, date(started_at) AS day
   FROM sessions

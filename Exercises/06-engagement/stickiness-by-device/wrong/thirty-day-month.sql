@@ -1,4 +1,5 @@
 -- mistake: assumes every month has 30 days, so March's total DAU is spread over too few days
+-- trap: date-window
 WITH user_days AS (
   SELECT DISTINCT device, user_id, date(started_at) AS day
   FROM sessions

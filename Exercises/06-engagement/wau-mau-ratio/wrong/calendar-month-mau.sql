@@ -1,4 +1,5 @@
 -- mistake: uses the calendar month for MAU instead of the trailing 30 days
+-- trap: date-window
 WITH as_of_dates(as_of) AS (
   VALUES ('2025-01-31'), ('2025-02-28'), ('2025-03-31'),
          ('2025-04-30'), ('2025-05-31'), ('2025-06-30')

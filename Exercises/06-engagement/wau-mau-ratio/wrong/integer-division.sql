@@ -1,4 +1,5 @@
 -- mistake: integer division truncates the ratio to 0
+-- trap: integer-division
 WITH as_of_dates(as_of) AS (
   VALUES ('2025-01-31'), ('2025-02-28'), ('2025-03-31'),
          ('2025-04-30'), ('2025-05-31'), ('2025-06-30')

@@ -1,4 +1,5 @@
 -- mistake: compares the started_at timestamp with bare dates, so sessions on D itself (after midnight) fall outside both windows
+-- trap: date-window
 WITH as_of_dates(as_of) AS (
   VALUES ('2025-01-31'), ('2025-02-28'), ('2025-03-31'),
          ('2025-04-30'), ('2025-05-31'), ('2025-06-30')

@@ -1,4 +1,5 @@
 -- mistake: only completed orders count, but the prompt counts an order of any status
+-- trap: order-status
 WITH x AS (
   SELECT a.variant,
          EXISTS (SELECT 1 FROM orders AS o

@@ -1,4 +1,5 @@
 -- mistake: counts qualifying orders instead of distinct converting users
+-- trap: fan-out
 SELECT a.variant,
        COUNT(DISTINCT a.user_id) AS users,
        COUNT(o.order_id) AS converters,

@@ -1,4 +1,5 @@
 -- mistake: comparing to the bare date '2024-11-30' drops orders placed during the last day
+-- trap: date-window
 SELECT a.variant,
        COUNT(*) AS users,
        SUM(EXISTS (SELECT 1 FROM orders AS o

@@ -1,4 +1,5 @@
 -- mistake: after the LEFT JOIN to orders, COUNT(*) counts order rows, inflating the user count
+-- trap: fan-out
 SELECT a.variant,
        COUNT(*) AS users,
        COUNT(DISTINCT o.user_id) AS converters,

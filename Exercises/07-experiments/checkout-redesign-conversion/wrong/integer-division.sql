@@ -1,4 +1,5 @@
 -- mistake: integer division makes the rate 0
+-- trap: integer-division
 SELECT a.variant,
        COUNT(*) AS users,
        SUM(EXISTS (SELECT 1 FROM orders AS o JOIN experiments AS e ON e.experiment_id = 1

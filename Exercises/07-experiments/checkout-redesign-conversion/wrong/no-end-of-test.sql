@@ -1,4 +1,5 @@
 -- mistake: no upper bound, so orders placed long after the test ended count as conversions
+-- trap: date-window
 SELECT a.variant,
        COUNT(*) AS users,
        SUM(EXISTS (SELECT 1 FROM orders AS o

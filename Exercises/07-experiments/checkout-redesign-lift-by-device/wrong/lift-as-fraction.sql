@@ -1,4 +1,5 @@
 -- mistake: the relative lift is a fraction (0.2) instead of a percentage (20)
+-- trap: percent-vs-fraction
 WITH f AS (
   SELECT s.device, a.variant,
          EXISTS (SELECT 1 FROM orders AS o WHERE o.user_id = a.user_id

@@ -1,4 +1,5 @@
 -- mistake: no upper bound on ordered_at, so orders after the test ended count
+-- trap: date-window
 WITH f AS (
   SELECT s.device, a.variant,
          EXISTS (SELECT 1 FROM orders AS o WHERE o.user_id = a.user_id

@@ -1,4 +1,5 @@
 -- mistake: joining sessions on user_id only counts one row per visit, so users are multiplied across devices
+-- trap: fan-out
 WITH f AS (
   SELECT s.device, a.variant,
          EXISTS (SELECT 1 FROM orders AS o WHERE o.user_id = a.user_id

@@ -1,4 +1,5 @@
 -- mistake: the relative lift is left as a fraction (0.11) instead of a percentage (11)
+-- trap: percent-vs-fraction
 WITH f AS (
   SELECT a.variant,
          EXISTS (SELECT 1 FROM orders AS o WHERE o.user_id = a.user_id

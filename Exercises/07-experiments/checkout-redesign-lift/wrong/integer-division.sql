@@ -1,4 +1,5 @@
 -- mistake: SUM(flag) / COUNT(*) divides two integers, so both rates are 0
+-- trap: integer-division
 WITH f AS (
   SELECT a.variant,
          EXISTS (SELECT 1 FROM orders AS o WHERE o.user_id = a.user_id

@@ -1,4 +1,5 @@
 -- mistake: joining orders and counting order rows per arm measures orders per user, not converting users
+-- trap: fan-out
 WITH r AS (
   SELECT 1.0 * SUM(CASE WHEN a.variant = 'control' THEN o.order_id IS NOT NULL END)
              / COUNT(DISTINCT CASE WHEN a.variant = 'control' THEN a.user_id END) AS c,

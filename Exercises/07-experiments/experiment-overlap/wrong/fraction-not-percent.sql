@@ -1,4 +1,5 @@
 -- mistake: the share as a fraction from 0 to 1 where a percentage is asked for
+-- trap: percent-vs-fraction
 WITH checkout AS (
   SELECT a.user_id, a.variant FROM experiment_assignments AS a JOIN experiments AS e ON e.experiment_id = a.experiment_id WHERE e.name = 'checkout_redesign'
 ),

@@ -1,4 +1,5 @@
 -- mistake: integer division truncates each share to a whole percent
+-- trap: integer-division
 WITH checkout AS (
   SELECT a.user_id, a.variant FROM experiment_assignments AS a JOIN experiments AS e ON e.experiment_id = a.experiment_id WHERE e.name = 'checkout_redesign'
 ),

@@ -1,4 +1,5 @@
 -- mistake: joins assignments to themselves on user_id only, pairing every experiment of a user with every other, itself included
+-- trap: fan-out
 SELECT a.variant AS checkout_variant, b.variant AS hero_variant, COUNT(*) AS users,
        ROUND(100.0 * COUNT(*) / SUM(COUNT(*)) OVER (), 1) AS share_pct
 FROM experiment_assignments AS a

@@ -1,4 +1,5 @@
 -- mistake: integer arithmetic truncates E and each chi-square term, so small mismatches become 0
+-- trap: integer-division
 WITH c AS (
   SELECT experiment_id, SUM(variant = 'control') AS cu, SUM(variant = 'treatment') AS tu,
          COUNT(*) / 2 AS ex

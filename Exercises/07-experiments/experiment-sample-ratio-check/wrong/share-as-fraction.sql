@@ -1,4 +1,5 @@
 -- mistake: the treatment share is a fraction (0.53) instead of a percentage (53)
+-- trap: percent-vs-fraction
 WITH c AS (
   SELECT experiment_id, SUM(variant = 'control') AS cu, SUM(variant = 'treatment') AS tu,
          COUNT(*) / 2.0 AS ex

@@ -1,4 +1,5 @@
 -- mistake: integer arithmetic in the standard error (1 / n is 0), so the z-score is lost
+-- trap: integer-division
 WITH f AS (
   SELECT a.experiment_id, a.variant,
          EXISTS (SELECT 1 FROM orders AS o WHERE o.user_id = a.user_id

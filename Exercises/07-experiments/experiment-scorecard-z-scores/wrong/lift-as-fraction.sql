@@ -1,4 +1,5 @@
 -- mistake: the relative lift is left as a fraction instead of a percentage
+-- trap: percent-vs-fraction
 WITH f AS (
   SELECT a.experiment_id, a.variant,
          EXISTS (SELECT 1 FROM orders AS o WHERE o.user_id = a.user_id

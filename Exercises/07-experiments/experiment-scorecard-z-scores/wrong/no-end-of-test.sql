@@ -1,4 +1,5 @@
 -- mistake: no upper bound on ordered_at, so orders after each test ended count as conversions
+-- trap: date-window
 WITH f AS (
   SELECT a.experiment_id, a.variant,
          EXISTS (SELECT 1 FROM orders AS o WHERE o.user_id = a.user_id

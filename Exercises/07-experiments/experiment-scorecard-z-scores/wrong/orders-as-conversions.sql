@@ -1,4 +1,5 @@
 -- mistake: joining orders and counting order rows makes x larger than the number of converting users
+-- trap: fan-out
 WITH s AS (
   SELECT a.experiment_id,
          1.0 * COUNT(DISTINCT CASE WHEN a.variant = 'control' THEN a.user_id END) AS n_c,

@@ -1,4 +1,5 @@
 -- mistake: a fraction (0 to 1) where the contract asks for a percentage (0 to 100)
+-- trap: percent-vs-fraction
 SELECT a.experiment_id, e.name AS experiment, a.variant,
        COUNT(*) AS users,
        ROUND(1.0 * COUNT(*) / SUM(COUNT(*)) OVER (PARTITION BY a.experiment_id), 2) AS share_pct

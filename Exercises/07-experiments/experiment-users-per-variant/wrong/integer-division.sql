@@ -1,4 +1,5 @@
 -- mistake: integer division turns every share into 0
+-- trap: integer-division
 SELECT a.experiment_id, e.name AS experiment, a.variant,
        COUNT(*) AS users,
        ROUND(100 * (COUNT(*) / SUM(COUNT(*)) OVER (PARTITION BY a.experiment_id)), 2) AS share_pct

@@ -1,4 +1,5 @@
 -- mistake: joining sessions counts every visit of a user, not the user once
+-- trap: fan-out
 SELECT a.experiment_id, e.name AS experiment, a.variant,
        COUNT(*) AS users,
        ROUND(100.0 * COUNT(*) / SUM(COUNT(*)) OVER (PARTITION BY a.experiment_id), 2) AS share_pct

@@ -1,4 +1,5 @@
 -- mistake: counts cancelled and refunded orders as purchases and revenue
+-- trap: order-status
 WITH assigned AS (
   SELECT a.user_id, a.variant, a.assigned_at, e.ended_at FROM experiment_assignments AS a
   JOIN experiments AS e ON e.experiment_id = a.experiment_id WHERE e.name = 'homepage_hero_video'

@@ -1,4 +1,5 @@
 -- mistake: counts the users' completed orders from the whole history, not just those inside the test window
+-- trap: date-window
 WITH assigned AS (
   SELECT a.user_id, a.variant FROM experiment_assignments AS a
   JOIN experiments AS e ON e.experiment_id = a.experiment_id WHERE e.name = 'homepage_hero_video'

@@ -1,4 +1,5 @@
 -- mistake: counts orders where buyers are asked, so a user with two orders counts twice
+-- trap: fan-out
 WITH assigned AS (
   SELECT a.user_id, a.variant, a.assigned_at, e.ended_at FROM experiment_assignments AS a
   JOIN experiments AS e ON e.experiment_id = a.experiment_id WHERE e.name = 'homepage_hero_video'

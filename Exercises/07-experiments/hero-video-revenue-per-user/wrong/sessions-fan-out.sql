@@ -1,4 +1,5 @@
 -- mistake: joins the users' sessions in the window before aggregating, so each user's orders are repeated once per session
+-- trap: fan-out
 WITH assigned AS (
   SELECT a.user_id, a.variant, a.assigned_at, e.ended_at FROM experiment_assignments AS a
   JOIN experiments AS e ON e.experiment_id = a.experiment_id WHERE e.name = 'homepage_hero_video'

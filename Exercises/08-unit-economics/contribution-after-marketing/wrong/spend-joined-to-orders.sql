@@ -1,4 +1,5 @@
 -- mistake: joins the per-channel order totals to the daily spend rows before summing, so the margin is added once per spend day
+-- trap: fan-out
 WITH order_cost AS (SELECT i.order_id, SUM(i.quantity * p.cost_cents) AS cost_cents FROM order_items AS i JOIN products AS p ON p.product_id = i.product_id GROUP BY i.order_id),
 channel_orders AS (
   SELECT s.channel, COUNT(*) AS orders, SUM(o.subtotal_cents - o.discount_cents - c.cost_cents) AS margin_cents

@@ -1,4 +1,5 @@
 -- mistake: reports a per-order contribution of 0 for a channel with no orders, as if it had broken even
+-- trap: nulls
 WITH order_cost AS (SELECT i.order_id, SUM(i.quantity * p.cost_cents) AS cost_cents FROM order_items AS i JOIN products AS p ON p.product_id = i.product_id GROUP BY i.order_id),
 channel_orders AS (
   SELECT s.channel, COUNT(*) AS orders, SUM(o.subtotal_cents - o.discount_cents - c.cost_cents) AS margin_cents

@@ -1,4 +1,5 @@
 -- mistake: cancelled and refunded orders are counted as sales
+-- trap: order-status
 WITH s AS (
   SELECT i.product_id, COUNT(DISTINCT o.order_id) AS orders,
          SUM(i.quantity * (i.unit_price_cents - p.cost_cents)) AS m

@@ -1,4 +1,5 @@
 -- mistake: ordered_at <= '2024-12-31' drops every order placed on 31 December after midnight
+-- trap: date-window
 WITH s AS (
   SELECT i.product_id, COUNT(DISTINCT o.order_id) AS orders,
          SUM(i.quantity * (i.unit_price_cents - p.cost_cents)) AS m

@@ -1,4 +1,5 @@
 -- mistake: DENSE_RANK does not skip ranks after ties, so rank <= 25 admits products below the top 25
+-- trap: ties
 WITH s AS (
   SELECT i.product_id, COUNT(DISTINCT o.order_id) AS orders,
          SUM(i.quantity * (i.unit_price_cents - p.cost_cents)) AS m

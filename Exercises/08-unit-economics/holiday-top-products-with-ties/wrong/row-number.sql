@@ -1,4 +1,5 @@
 -- mistake: ROW_NUMBER gives tied products different ranks, so every tie shows a wrong rank (and a tie at 25th would lose a product)
+-- trap: ties
 WITH s AS (
   SELECT i.product_id, COUNT(DISTINCT o.order_id) AS orders,
          SUM(i.quantity * (i.unit_price_cents - p.cost_cents)) AS m

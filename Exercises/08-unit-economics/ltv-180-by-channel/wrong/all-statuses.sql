@@ -1,4 +1,5 @@
 -- mistake: cancelled and refunded orders are counted as revenue
+-- trap: order-status
 WITH c AS (
   SELECT user_id, channel, signup_at FROM users
   WHERE datetime(signup_at, '+180 days') <= '2025-07-01 00:00:00'

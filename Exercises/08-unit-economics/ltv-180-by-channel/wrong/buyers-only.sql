@@ -1,4 +1,5 @@
 -- mistake: an inner join keeps only users who bought, so it averages revenue per buyer, not per user
+-- trap: zero-groups
 WITH c AS (
   SELECT user_id, channel, signup_at FROM users
   WHERE datetime(signup_at, '+180 days') <= '2025-07-01 00:00:00'

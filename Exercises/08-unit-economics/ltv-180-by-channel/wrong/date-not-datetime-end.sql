@@ -1,4 +1,5 @@
 -- mistake: the window ends at date(signup_at, '+180 days'), midnight, cutting the last partial day
+-- trap: date-window
 WITH c AS (
   SELECT user_id, channel, signup_at FROM users
   WHERE datetime(signup_at, '+180 days') <= '2025-07-01 00:00:00'

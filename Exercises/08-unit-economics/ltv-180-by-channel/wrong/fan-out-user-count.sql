@@ -1,4 +1,5 @@
 -- mistake: after joining orders, COUNT(*) counts order rows, so users with several orders are counted several times
+-- trap: fan-out
 SELECT u.channel,
        COUNT(*) AS users,
        COUNT(DISTINCT o.user_id) AS buyers,

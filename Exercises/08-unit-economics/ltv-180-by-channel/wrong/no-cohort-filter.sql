@@ -1,4 +1,5 @@
 -- mistake: includes users who signed up recently and have not had 180 days yet
+-- trap: date-window
 WITH r AS (
   SELECT u.user_id, u.channel, COALESCE(SUM(o.total_cents), 0) AS rev
   FROM users AS u

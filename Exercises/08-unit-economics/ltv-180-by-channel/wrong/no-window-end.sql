@@ -1,4 +1,5 @@
 -- mistake: no 180-day cap, so all revenue up to the end of the data counts
+-- trap: date-window
 WITH c AS (
   SELECT user_id, channel, signup_at FROM users
   WHERE datetime(signup_at, '+180 days') <= '2025-07-01 00:00:00'

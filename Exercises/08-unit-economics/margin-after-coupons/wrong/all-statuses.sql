@@ -1,4 +1,5 @@
 -- mistake: includes cancelled and refunded orders
+-- trap: order-status
 WITH order_cost AS (SELECT i.order_id, SUM(i.quantity * p.cost_cents) AS cost_cents FROM order_items AS i JOIN products AS p ON p.product_id = i.product_id GROUP BY i.order_id)
 SELECT COALESCE(o.coupon_code, 'none') AS coupon, COUNT(*) AS orders,
        ROUND(SUM(o.subtotal_cents - o.discount_cents) / 100.0, 2) AS net_item_revenue,

@@ -1,4 +1,5 @@
 -- mistake: lines of cancelled and refunded orders are counted as sales
+-- trap: order-status
 SELECT p.category, SUM(i.quantity) AS units,
        ROUND(SUM(i.quantity * i.unit_price_cents) / 100.0, 2) AS item_revenue,
        ROUND(100.0 * SUM(i.quantity * (i.unit_price_cents - p.cost_cents)) / SUM(i.quantity * i.unit_price_cents), 1) AS margin_pct,

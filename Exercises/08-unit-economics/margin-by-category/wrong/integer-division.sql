@@ -1,4 +1,5 @@
 -- mistake: integer arithmetic drops the decimals of the percentage and the cents of the per-unit margin
+-- trap: integer-division
 SELECT p.category, SUM(i.quantity) AS units,
        ROUND(SUM(i.quantity * i.unit_price_cents) / 100.0, 2) AS item_revenue,
        100 * SUM(i.quantity * (i.unit_price_cents - p.cost_cents)) / SUM(i.quantity * i.unit_price_cents) AS margin_pct,

@@ -1,4 +1,5 @@
 -- mistake: cancelled and refunded orders are counted as if they earned money
+-- trap: order-status
 WITH c AS (
   SELECT i.order_id, SUM(i.quantity * p.cost_cents) AS cost
   FROM order_items AS i JOIN products AS p ON p.product_id = i.product_id GROUP BY i.order_id

@@ -1,4 +1,5 @@
 -- mistake: the 499 delivery cost is subtracted once per order line instead of once per order
+-- trap: fan-out
 WITH lines AS (
   SELECT o.order_id, strftime('%Y-%m', o.ordered_at) AS month, o.total_cents,
          SUM(i.quantity * p.cost_cents) AS cost, COUNT(*) AS n_lines

@@ -1,4 +1,5 @@
 -- mistake: joining order_items repeats total_cents and the 499 delivery cost once per order line
+-- trap: fan-out
 SELECT strftime('%Y-%m', o.ordered_at) AS month,
        COUNT(DISTINCT o.order_id) AS completed_orders,
        ROUND(SUM(o.total_cents) / 100.0, 2) AS revenue,

@@ -1,4 +1,5 @@
 -- mistake: integer division by 100 and by the order count drops the cents from the averages and totals
+-- trap: integer-division
 WITH c AS (
   SELECT i.order_id, SUM(i.quantity * p.cost_cents) AS cost
   FROM order_items AS i JOIN products AS p ON p.product_id = i.product_id GROUP BY i.order_id

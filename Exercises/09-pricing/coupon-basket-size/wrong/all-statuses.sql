@@ -1,4 +1,5 @@
 -- mistake: cancelled and refunded orders are included
+-- trap: order-status
 WITH order_units AS (SELECT order_id, SUM(quantity) AS units FROM order_items GROUP BY order_id)
 SELECT COALESCE(o.coupon_code, 'none') AS coupon, COUNT(*) AS orders,
        ROUND(1.0 * SUM(u.units) / COUNT(*), 2) AS units_per_order,

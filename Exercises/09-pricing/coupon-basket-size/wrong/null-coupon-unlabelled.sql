@@ -1,4 +1,5 @@
 -- mistake: the orders without a coupon come out under a NULL key instead of 'none'
+-- trap: nulls
 WITH order_units AS (SELECT order_id, SUM(quantity) AS units FROM order_items GROUP BY order_id)
 SELECT o.coupon_code AS coupon, COUNT(*) AS orders,
        ROUND(1.0 * SUM(u.units) / COUNT(*), 2) AS units_per_order,

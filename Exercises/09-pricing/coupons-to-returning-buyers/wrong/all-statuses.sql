@@ -1,4 +1,5 @@
 -- mistake: classifies cancelled and refunded orders too, and lets them count as earlier orders
+-- trap: order-status
 WITH numbered AS (
   SELECT COALESCE(coupon_code, 'none') AS coupon,
          ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS n

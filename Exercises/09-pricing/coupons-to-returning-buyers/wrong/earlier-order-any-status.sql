@@ -1,4 +1,5 @@
 -- mistake: numbers all of a user's orders, so a cancelled or refunded earlier order is enough to make the customer "returning"
+-- trap: order-status
 WITH numbered AS (
   SELECT status, COALESCE(coupon_code, 'none') AS coupon,
          ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS n

@@ -1,4 +1,5 @@
 -- mistake: integer division truncates the share to a whole percent
+-- trap: integer-division
 WITH numbered AS (
   SELECT COALESCE(coupon_code, 'none') AS coupon,
          ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS n

@@ -1,4 +1,5 @@
 -- mistake: includes the lines of cancelled and refunded orders
+-- trap: order-status
 WITH lines AS (
   SELECT p.category, i.quantity * i.unit_price_cents AS line_cents,
          1.0 * o.discount_cents * i.quantity * i.unit_price_cents / o.subtotal_cents AS line_discount_cents

@@ -1,4 +1,5 @@
 -- mistake: integer arithmetic rounds every line's share of the discount down to a whole cent
+-- trap: integer-division
 WITH lines AS (
   SELECT p.category, i.quantity * i.unit_price_cents AS line_cents,
          o.discount_cents * i.quantity * i.unit_price_cents / o.subtotal_cents AS line_discount_cents

@@ -1,4 +1,5 @@
 -- mistake: sums the order's discount_cents on every line, so each order's discount is counted once per line and charged in full to every category in it
+-- trap: fan-out
 SELECT p.category,
        ROUND(SUM(i.quantity * i.unit_price_cents) / 100.0, 2) AS item_revenue,
        ROUND(SUM(o.discount_cents) / 100.0, 2) AS discount,

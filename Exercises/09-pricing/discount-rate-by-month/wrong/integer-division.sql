@@ -1,4 +1,5 @@
 -- mistake: integer division truncates the rate to a whole percent
+-- trap: integer-division
 SELECT strftime('%Y-%m', ordered_at) AS month, COUNT(*) AS orders,
        ROUND(SUM(subtotal_cents) / 100.0, 2) AS item_value,
        ROUND(SUM(discount_cents) / 100.0, 2) AS discounts,

@@ -1,4 +1,5 @@
 -- mistake: ordered_at <= '2025-06-30' compares timestamps with a date and drops the orders of 30 June
+-- trap: date-window
 SELECT strftime('%Y-%m', ordered_at) AS month, COUNT(*) AS orders,
        ROUND(SUM(subtotal_cents) / 100.0, 2) AS item_value,
        ROUND(SUM(discount_cents) / 100.0, 2) AS discounts,

@@ -1,4 +1,5 @@
 -- mistake: counts cancelled and refunded orders, whose shipping was never kept
+-- trap: order-status
 WITH paying AS (
   SELECT subtotal_cents, shipping_cents FROM orders
   WHERE ordered_at >= '2025-01-01' AND ordered_at < '2025-07-01' AND shipping_cents > 0

@@ -1,4 +1,5 @@
 -- mistake: integer division truncates the affected share to a whole percent
+-- trap: integer-division
 WITH paying AS (
   SELECT subtotal_cents, shipping_cents FROM orders
   WHERE status = 'completed' AND ordered_at >= '2025-01-01' AND ordered_at < '2025-07-01' AND shipping_cents > 0

@@ -1,4 +1,5 @@
 -- mistake: ordered_at <= '2025-06-30' drops every order placed during 30 June
+-- trap: date-window
 WITH paying AS (
   SELECT subtotal_cents, shipping_cents FROM orders
   WHERE status = 'completed' AND ordered_at >= '2025-01-01' AND ordered_at <= '2025-06-30' AND shipping_cents > 0

@@ -1,4 +1,5 @@
 -- mistake: ordered_at <= '2024-12-31' drops every order placed during 31 December
+-- trap: date-window
 SELECT strftime('%Y-%m', ordered_at) AS month,
        ROUND(SUM(subtotal_cents) / 100.0, 2) AS item_value, ROUND(SUM(discount_cents) / 100.0, 2) AS discounts,
        ROUND(SUM(shipping_cents) / 100.0, 2) AS shipping, ROUND(SUM(total_cents) / 100.0, 2) AS paid

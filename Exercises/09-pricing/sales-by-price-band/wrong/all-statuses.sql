@@ -1,4 +1,5 @@
 -- mistake: includes the lines of cancelled and refunded orders
+-- trap: order-status
 WITH lines AS (
   SELECT CASE WHEN unit_price_cents < 2500 THEN 0 WHEN unit_price_cents < 5000 THEN 25 WHEN unit_price_cents < 10000 THEN 50 ELSE 100 END AS band_from,
          product_id, quantity, quantity * unit_price_cents AS revenue_cents

@@ -1,4 +1,5 @@
 -- mistake: integer division truncates each share to a whole percent
+-- trap: integer-division
 WITH lines AS (
   SELECT CASE WHEN i.unit_price_cents < 2500 THEN 0 WHEN i.unit_price_cents < 5000 THEN 25 WHEN i.unit_price_cents < 10000 THEN 50 ELSE 100 END AS band_from,
          i.product_id, i.quantity, i.quantity * i.unit_price_cents AS revenue_cents

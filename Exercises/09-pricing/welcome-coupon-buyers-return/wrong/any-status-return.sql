@@ -1,4 +1,5 @@
 -- mistake: numbers orders of every status, so cancelled or refunded orders count as first purchases and as returns
+-- trap: order-status
 WITH numbered AS (
   SELECT user_id, ordered_at, coupon_code, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS nth
   FROM orders

@@ -1,4 +1,5 @@
 -- mistake: keeps first orders from 2025 too, whose buyers had less than 90 days left in the data to come back
+-- trap: date-window
 WITH completed AS (
   SELECT user_id, ordered_at, coupon_code, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS nth
   FROM orders WHERE status = 'completed'

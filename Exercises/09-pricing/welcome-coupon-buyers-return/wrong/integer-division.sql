@@ -1,4 +1,5 @@
 -- mistake: integer division truncates the share to a whole percent
+-- trap: integer-division
 WITH completed AS (
   SELECT user_id, ordered_at, coupon_code, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS nth
   FROM orders WHERE status = 'completed'

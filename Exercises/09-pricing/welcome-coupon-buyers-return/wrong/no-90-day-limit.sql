@@ -1,4 +1,5 @@
 -- mistake: counts any later completed order, however long after the first, as a return
+-- trap: date-window
 WITH completed AS (
   SELECT user_id, ordered_at, coupon_code, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS nth
   FROM orders WHERE status = 'completed'

@@ -1,4 +1,5 @@
 -- mistake: integer division truncates each share to a whole percent
+-- trap: integer-division
 WITH sizes AS (
   SELECT i.order_id, COUNT(*) AS products_in_order
   FROM order_items AS i JOIN orders AS o ON o.order_id = i.order_id

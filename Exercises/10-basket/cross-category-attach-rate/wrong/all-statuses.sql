@@ -1,4 +1,5 @@
 -- mistake: includes cancelled and refunded orders
+-- trap: order-status
 WITH order_categories AS (
   SELECT DISTINCT i.order_id, p.category
   FROM order_items AS i JOIN products AS p ON p.product_id = i.product_id

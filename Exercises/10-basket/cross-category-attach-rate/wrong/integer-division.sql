@@ -1,4 +1,5 @@
 -- mistake: integer division truncates the attach rate to a whole percent
+-- trap: integer-division
 WITH order_categories AS (
   SELECT DISTINCT i.order_id, p.category
   FROM order_items AS i JOIN orders AS o ON o.order_id = i.order_id JOIN products AS p ON p.product_id = i.product_id

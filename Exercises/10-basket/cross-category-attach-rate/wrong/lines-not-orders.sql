@@ -1,4 +1,5 @@
 -- mistake: keeps one row per line, so an order with two lines of a category counts twice for it
+-- trap: fan-out
 WITH lines AS (
   SELECT i.order_id, p.category
   FROM order_items AS i JOIN orders AS o ON o.order_id = i.order_id JOIN products AS p ON p.product_id = i.product_id

@@ -1,4 +1,5 @@
 -- mistake: numbers orders of every status, so a cancelled order can be the "first" and a refunded one a later purchase
+-- trap: order-status
 WITH numbered AS (
   SELECT order_id, user_id, ordered_at, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS nth
   FROM orders

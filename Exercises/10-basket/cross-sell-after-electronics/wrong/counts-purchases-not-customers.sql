@@ -1,4 +1,5 @@
 -- mistake: counts later order lines instead of distinct customers, so a customer who bought a category twice counts twice
+-- trap: fan-out
 WITH completed AS (
   SELECT order_id, user_id, ordered_at, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS nth
   FROM orders WHERE status = 'completed'

@@ -1,4 +1,5 @@
 -- mistake: integer division truncates each share to a whole percent
+-- trap: integer-division
 WITH completed AS (
   SELECT order_id, user_id, ordered_at, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS nth
   FROM orders WHERE status = 'completed'

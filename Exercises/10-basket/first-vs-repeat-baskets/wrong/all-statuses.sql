@@ -1,4 +1,5 @@
 -- mistake: keeps cancelled and refunded orders in the comparison
+-- trap: order-status
 WITH numbered AS (
   SELECT order_id, subtotal_cents, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS nth FROM orders
 ),

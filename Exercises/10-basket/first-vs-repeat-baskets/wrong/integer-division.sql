@@ -1,4 +1,5 @@
 -- mistake: integer division truncates products per order to a whole number
+-- trap: integer-division
 WITH numbered AS (
   SELECT order_id, subtotal_cents, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS nth
   FROM orders WHERE status = 'completed'

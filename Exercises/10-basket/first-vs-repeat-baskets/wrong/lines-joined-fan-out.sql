@@ -1,4 +1,5 @@
 -- mistake: joins the order lines before aggregating, so orders counts lines and the average weighs each order once per line
+-- trap: fan-out
 WITH numbered AS (
   SELECT order_id, subtotal_cents, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS nth
   FROM orders WHERE status = 'completed'

@@ -1,4 +1,5 @@
 -- mistake: numbers orders of every status, so after a cancelled first attempt the real first purchase counts as a repeat
+-- trap: order-status
 WITH numbered AS (
   SELECT order_id, status, subtotal_cents, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ordered_at, order_id) AS nth FROM orders
 ),

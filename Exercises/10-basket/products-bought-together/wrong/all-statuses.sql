@@ -1,4 +1,5 @@
 -- mistake: includes the baskets of cancelled and refunded orders
+-- trap: order-status
 WITH lines AS (
   SELECT i.order_id, i.product_id FROM order_items AS i JOIN orders AS o ON o.order_id = i.order_id
   WHERE o.ordered_at >= '2025-01-01' AND o.ordered_at < '2025-07-01'

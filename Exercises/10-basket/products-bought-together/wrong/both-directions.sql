@@ -1,4 +1,5 @@
 -- mistake: joins on a.product_id <> b.product_id, so every pair appears twice, as (A, B) and (B, A)
+-- trap: fan-out
 WITH lines AS (
   SELECT i.order_id, i.product_id FROM order_items AS i JOIN orders AS o ON o.order_id = i.order_id
   WHERE o.status = 'completed' AND o.ordered_at >= '2025-01-01' AND o.ordered_at < '2025-07-01'

@@ -1,4 +1,5 @@
 -- mistake: DENSE_RANK does not skip ranks after a tie, so it keeps the pairs of the 15 highest counts, far more than 15 pairs
+-- trap: ties
 WITH lines AS (
   SELECT i.order_id, i.product_id FROM order_items AS i JOIN orders AS o ON o.order_id = i.order_id
   WHERE o.status = 'completed' AND o.ordered_at >= '2025-01-01' AND o.ordered_at < '2025-07-01'

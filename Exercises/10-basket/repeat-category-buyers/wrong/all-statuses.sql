@@ -1,4 +1,5 @@
 -- mistake: counts cancelled and refunded orders as purchases
+-- trap: order-status
 WITH user_category_orders AS (
   SELECT o.user_id, p.category, COUNT(DISTINCT o.order_id) AS orders
   FROM orders AS o JOIN order_items AS i ON i.order_id = o.order_id JOIN products AS p ON p.product_id = i.product_id

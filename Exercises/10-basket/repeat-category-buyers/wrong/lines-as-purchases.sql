@@ -1,4 +1,5 @@
 -- mistake: counts order lines instead of distinct orders, so two products of a category in one basket make a repeat buyer
+-- trap: fan-out
 WITH user_category_orders AS (
   SELECT o.user_id, p.category, COUNT(*) AS orders
   FROM orders AS o JOIN order_items AS i ON i.order_id = o.order_id JOIN products AS p ON p.product_id = i.product_id

@@ -1,4 +1,5 @@
 -- mistake: integer division cuts units per order and the average value to whole numbers
+-- trap: integer-division
 WITH order_units AS (SELECT order_id, SUM(quantity) AS units FROM order_items GROUP BY order_id)
 SELECT s.device, COUNT(*) AS orders,
        SUM(u.units) / COUNT(*) AS units_per_order,

@@ -1,4 +1,5 @@
 -- mistake: joins sessions on user_id only, so every user is counted once for every session they ever had
+-- trap: fan-out
 SELECT s.device,
        SUM(a.variant = 'control') AS control_users,
        SUM(a.variant = 'treatment') AS treatment_users,

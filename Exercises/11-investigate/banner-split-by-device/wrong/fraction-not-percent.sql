@@ -1,4 +1,5 @@
 -- mistake: the share is a fraction from 0 to 1 where the contract asks for a percentage
+-- trap: percent-vs-fraction
 SELECT s.device,
        SUM(a.variant = 'control') AS control_users,
        SUM(a.variant = 'treatment') AS treatment_users,

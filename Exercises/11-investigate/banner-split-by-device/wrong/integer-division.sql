@@ -1,4 +1,5 @@
 -- mistake: integer division truncates the share to a whole percent
+-- trap: integer-division
 SELECT s.device,
        SUM(a.variant = 'control') AS control_users,
        SUM(a.variant = 'treatment') AS treatment_users,

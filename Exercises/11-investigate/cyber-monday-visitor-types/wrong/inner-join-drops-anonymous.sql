@@ -1,4 +1,5 @@
 -- mistake: an inner join to each user's first session drops the anonymous sessions
+-- trap: nulls
 WITH first_sessions AS (SELECT user_id, MIN(started_at) AS first_at FROM sessions WHERE user_id IS NOT NULL GROUP BY user_id),
 typed AS (
   SELECT date(s.started_at) AS day,

@@ -1,4 +1,5 @@
 -- mistake: integer division by 4 drops the fraction of the baseline average, which then skews the change
+-- trap: integer-division
 WITH first_sessions AS (SELECT user_id, MIN(started_at) AS first_at FROM sessions WHERE user_id IS NOT NULL GROUP BY user_id),
 typed AS (
   SELECT date(s.started_at) AS day,

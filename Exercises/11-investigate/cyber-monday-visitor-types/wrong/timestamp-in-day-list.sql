@@ -1,4 +1,5 @@
 -- mistake: compares the started_at timestamps with bare dates, so no session falls on any of the days
+-- trap: date-window
 WITH first_sessions AS (SELECT user_id, MIN(started_at) AS first_at FROM sessions WHERE user_id IS NOT NULL GROUP BY user_id),
 typed AS (
   SELECT s.started_at AS day,

@@ -1,4 +1,5 @@
 -- mistake: counts events per channel instead of sessions, so duplicated tracker events inflate every step
+-- trap: duplicate-events
 SELECT s.channel, COUNT(DISTINCT s.session_id) AS sessions,
        ROUND(100.0 * SUM(e.event_type = 'product_view') / COUNT(DISTINCT s.session_id), 1) AS viewed_pct,
        ROUND(100.0 * SUM(e.event_type = 'add_to_cart') / COUNT(DISTINCT s.session_id), 1) AS carted_pct,

@@ -1,4 +1,5 @@
 -- mistake: integer division truncates every rate to a whole percent
+-- trap: integer-division
 WITH session_steps AS (
   SELECT s.session_id, s.channel, MAX(e.event_type = 'product_view') AS viewed, MAX(e.event_type = 'add_to_cart') AS carted,
          MAX(e.event_type = 'purchase') AS purchased

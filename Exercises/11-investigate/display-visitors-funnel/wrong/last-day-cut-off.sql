@@ -1,4 +1,5 @@
 -- mistake: started_at <= '2025-06-30' drops the sessions of 30 June
+-- trap: date-window
 WITH session_steps AS (
   SELECT s.session_id, s.channel, MAX(e.event_type = 'product_view') AS viewed, MAX(e.event_type = 'add_to_cart') AS carted,
          MAX(e.event_type = 'purchase') AS purchased

@@ -1,4 +1,5 @@
 -- mistake: counts each window in its own grouped query and inner-joins them, so the channel with no sessions during the pause disappears
+-- trap: zero-groups
 WITH before_w AS (SELECT channel, COUNT(*) AS n FROM sessions
                   WHERE started_at >= '2024-07-01' AND started_at < '2024-07-15' GROUP BY channel),
 during_w AS (SELECT channel, COUNT(*) AS n FROM sessions

@@ -1,4 +1,5 @@
 -- mistake: integer division truncates the change to a whole percent
+-- trap: integer-division
 SELECT channel,
        SUM(started_at < '2024-07-15') AS sessions_before,
        SUM(started_at >= '2024-07-15') AS sessions_during,

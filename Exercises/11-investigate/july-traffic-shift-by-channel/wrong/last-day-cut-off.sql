@@ -1,4 +1,5 @@
 -- mistake: started_at <= '2024-07-28' stops at midnight at the start of 28 July, so the last Sunday is missing
+-- trap: date-window
 SELECT channel,
        SUM(started_at < '2024-07-15') AS sessions_before,
        SUM(started_at >= '2024-07-15') AS sessions_during,

@@ -1,4 +1,5 @@
 -- mistake: lets the second window run to the end of July, so it is longer than the first and every channel seems to grow
+-- trap: date-window
 SELECT channel,
        SUM(started_at < '2024-07-15') AS sessions_before,
        SUM(started_at >= '2024-07-15') AS sessions_during,

@@ -1,4 +1,5 @@
 -- mistake: integer division truncates the change to a whole percent
+-- trap: integer-division
 SELECT device,
        SUM(date(started_at) = '2025-03-02') AS sessions_before,
        SUM(date(started_at) = '2025-03-09') AS sessions_on_day,

@@ -1,4 +1,5 @@
 -- mistake: compares the started_at timestamp with a bare date, which matches no session at all
+-- trap: date-window
 SELECT device,
        SUM(started_at = '2025-03-02') AS sessions_before,
        SUM(started_at = '2025-03-09') AS sessions_on_day,

@@ -1,4 +1,5 @@
 -- mistake: keeps cancelled orders, which were never delivered, in the denominator
+-- trap: order-status
 WITH apparel_orders AS (
   SELECT DISTINCT i.order_id FROM order_items AS i JOIN products AS p ON p.product_id = i.product_id WHERE p.category = 'apparel'
 ),

@@ -1,4 +1,5 @@
 -- mistake: tests coupon_code = NULL, which is never true, so every order lands in has_coupon = 'yes'
+-- trap: nulls
 WITH apparel_orders AS (
   SELECT DISTINCT i.order_id FROM order_items AS i JOIN products AS p ON p.product_id = i.product_id WHERE p.category = 'apparel'
 ),

@@ -1,4 +1,5 @@
 -- mistake: labels order lines instead of orders, so an order is counted once per line (and once per label its lines give)
+-- trap: fan-out
 SELECT CASE WHEN p.category = 'apparel' THEN 'yes' ELSE 'no' END AS has_apparel,
        CASE WHEN o.coupon_code IS NOT NULL THEN 'yes' ELSE 'no' END AS has_coupon,
        COUNT(*) AS orders, SUM(o.status = 'refunded') AS refunded,
