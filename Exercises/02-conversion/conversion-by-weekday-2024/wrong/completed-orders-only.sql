@@ -1,4 +1,5 @@
 -- mistake: counts only sessions with a completed order, though a cancelled or refunded order was a conversion too
+-- trap: order-status
 WITH session_days AS (
   SELECT s.session_id, (CAST(strftime('%w', s.started_at) AS INTEGER) + 6) % 7 + 1 AS day_no,
          EXISTS (SELECT 1 FROM orders AS o WHERE o.session_id = s.session_id AND o.status = 'completed') AS converted

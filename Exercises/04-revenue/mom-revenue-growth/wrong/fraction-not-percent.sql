@@ -1,4 +1,5 @@
 -- mistake: a fraction (0.125) where the contract asks for a percentage (12.5)
+-- trap: percent-vs-fraction
 WITH monthly AS (
   SELECT strftime('%Y-%m', ordered_at) AS month, SUM(total_cents) AS revenue_cents
   FROM orders WHERE status = 'completed' GROUP BY month

@@ -1,4 +1,5 @@
 -- mistake: price_cents / 12 in integer arithmetic drops the fraction of a cent of every annual member's monthly share
+-- trap: integer-division
 WITH months(month, next_start) AS (
   VALUES ('2025-01', '2025-02-01 00:00:00'), ('2025-02', '2025-03-01 00:00:00'), ('2025-03', '2025-04-01 00:00:00'),
          ('2025-04', '2025-05-01 00:00:00'), ('2025-05', '2025-06-01 00:00:00'), ('2025-06', '2025-07-01 00:00:00')

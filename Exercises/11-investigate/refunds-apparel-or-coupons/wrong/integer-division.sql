@@ -1,4 +1,5 @@
 -- mistake: integer division truncates the refund rate to a whole percent
+-- trap: integer-division
 WITH apparel_orders AS (
   SELECT DISTINCT i.order_id FROM order_items AS i JOIN products AS p ON p.product_id = i.product_id WHERE p.category = 'apparel'
 ),
