@@ -48,30 +48,26 @@ struct CatalogTests {
         }
     }
 
-    @Test("Each exercise: the reference runs and matches its stored result, and every known-wrong query fails", arguments: CatalogFixture.exerciseIDs)
+    /// One pass over the known-wrong queries does both: `validate` checks that each fails, and the
+    /// verdict it computed is read for what the learner would be told.
+    @Test("Each exercise: the reference runs and matches its stored result; every known-wrong query fails, with a useful explanation", arguments: CatalogFixture.exerciseIDs)
     func exercise(_ id: String) throws {
         let course = try CatalogFixture.course.get()
         let exercise = try #require(course.exercise(id: id))
         let validator = CourseValidator(
             expectedFolder: Checkout.root.appendingPathComponent("Fixtures/expected").path,
             sandbox: CatalogFixture.sandbox)
-        let problems = validator.validate(exercise)
-        #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
-    }
-
-    @Test("Each known-wrong query fails with a useful explanation", arguments: CatalogFixture.exerciseIDs)
-    func usefulFeedback(_ id: String) throws {
-        let exercise = try #require(try CatalogFixture.course.get().exercise(id: id))
-        let checker = Checker(sandbox: try CatalogFixture.sandbox(exercise.dataset), dataset: exercise.dataset)
-        let reference = try checker.reference(for: exercise)
-        for wrong in exercise.wrongQueries {
-            let verdict = try checker.check(Array(wrong.sql.utf8), against: exercise, reference: reference)
+        var explained: [String] = []
+        let problems = validator.validate(exercise) { wrong, verdict in
             #expect(verdict.status == .fail, "\(wrong.name)")
             let text = VerdictText.render(verdict, exercise: exercise, style: TextStyle(color: false))
             // Something concrete: a shape line, rows, differing cells, or a diagnosis.
             let concrete = ["Expected ", "Missing from your result", "In your result but not", "Rows that differ", "Likely cause", "breaks the order"]
             #expect(concrete.contains { text.contains($0) }, "\(wrong.name):\n\(text)")
+            explained.append(wrong.name)
         }
+        #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
+        #expect(explained.count == exercise.wrongQueries.count, "every known-wrong query was checked")
     }
 }
 

@@ -28,7 +28,9 @@ public struct CourseValidator {
         DatasetSpec(seed: spec.seed &+ 1, scale: spec.scale)
     }
 
-    public func validate(_ exercise: Exercise) -> [CourseProblem] {
+    /// - Parameter onWrongVerdict: given each known-wrong query's verdict as it is checked (for tests
+    ///   that look at what a learner would be told, without running every query a second time).
+    public func validate(_ exercise: Exercise, onWrongVerdict: ((Exercise.WrongQuery, Verdict) -> Void)? = nil) -> [CourseProblem] {
         var problems: [CourseProblem] = []
         func problem(_ file: String, _ message: String) {
             problems.append(CourseProblem(exerciseID: exercise.id, file: "\(exercise.folder)/\(file)", message))
@@ -97,6 +99,7 @@ public struct CourseValidator {
         for wrong in exercise.wrongQueries {
             do {
                 let verdict = try checker.check(Array(wrong.sql.utf8), against: exercise, reference: reference)
+                onWrongVerdict?(wrong, verdict)
                 for code in verdict.diagnosisCodes { seen[code, default: []].append(wrong.name) }
                 switch verdict.status {
                 case .pass:
