@@ -16,11 +16,21 @@ struct TmuxSession {
         try TmuxSession.tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "env \(environment) \(command)"])
     }
 
+    /// This test process's own tmux server (`tmux -L`), kept up for the whole run by a session that
+    /// ends with the process: tmux's server exits with its last session, and a session started by a
+    /// suite running in parallel at that moment was lost with it (an empty screen, a test timed out).
+    static let socket: String = {
+        let name = "sqlprep-tests-\(getpid())"
+        _ = try? ChildProcess.run(
+            "/usr/bin/tmux", ["-L", name, "new-session", "-d", "-s", "keep-alive", "tail --pid=\(getpid()) -f /dev/null"], timeout: 30)
+        return name
+    }()
+
     @discardableResult
     static func tmux(_ arguments: [String]) throws -> String {
         // `new-session` starts tmux's server, which outlives this client: ChildProcess waits for the
         // client alone (Foundation's Process would wait for the server, see ChildProcess.swift).
-        let output = try ChildProcess.run("/usr/bin/tmux", arguments, timeout: 30)
+        let output = try ChildProcess.run("/usr/bin/tmux", ["-L", socket] + arguments, timeout: 30)
         if output.timedOut { Issue.record("tmux \(arguments.first ?? "") did not finish in 30 s") }
         return output.standardOutputText
     }
