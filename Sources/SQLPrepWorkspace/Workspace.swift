@@ -68,15 +68,7 @@ public struct Workspace: Sendable {
     /// progress there. Returns true when it wrote one.
     @discardableResult
     public func writeReviewStarter(for exercise: Exercise) throws -> Bool {
-        let path = reviewPath(for: exercise)
-        if FileManager.default.fileExists(atPath: path) { return false }
-        do {
-            try FileManager.default.createDirectory(atPath: reviewFolder, withIntermediateDirectories: true)
-            try Workspace.starter(for: exercise, check: "sqlprep review --check").write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw WorkspaceError.readOnly(path)
-        }
-        return true
+        try Workspace.createIfAbsent(reviewPath(for: exercise), in: reviewFolder, text: Workspace.starter(for: exercise, check: "sqlprep review --check"))
     }
 
     /// True when the review file still holds only the starter's comments.
@@ -122,18 +114,28 @@ public struct Workspace: Sendable {
     @discardableResult
     public func writeStarter(for exercise: Exercise, overwrite: Bool = false) throws -> Bool {
         let path = answerPath(for: exercise)
-        if !overwrite && FileManager.default.fileExists(atPath: path) { return false }
-        try FileManager.default.createDirectory(atPath: answersFolder, withIntermediateDirectories: true)
-        do {
-            if overwrite {
+        if overwrite {
+            do {
+                try FileManager.default.createDirectory(atPath: answersFolder, withIntermediateDirectories: true)
                 try Workspace.starter(for: exercise).write(toFile: path, atomically: true, encoding: .utf8)
-                return true
+            } catch {
+                throw WorkspaceError.readOnly(path)
             }
-            // Written whole to a temporary file, then linked into place only if no file is there yet:
-            // `link` fails when the name exists, so a query the learner saved between the check above
-            // and this moment (a `watch` running `next` while they type) is never replaced.
+            return true
+        }
+        return try Workspace.createIfAbsent(path, in: answersFolder, text: Workspace.starter(for: exercise))
+    }
+
+    /// Writes `text` to `path` (making `folder`) only if no file is there; true when it wrote it.
+    /// Written whole to a temporary file, then linked into place: `link` fails when the name exists,
+    /// so a file the learner saved between the check and the write (a `watch` running `next` while
+    /// they type) is never replaced.
+    static func createIfAbsent(_ path: String, in folder: String, text: String) throws -> Bool {
+        if FileManager.default.fileExists(atPath: path) { return false }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let temporary = path + ".starter-\(ProcessInfo.processInfo.processIdentifier)"
-            try Workspace.starter(for: exercise).write(toFile: temporary, atomically: false, encoding: .utf8)
+            try text.write(toFile: temporary, atomically: false, encoding: .utf8)
             defer { unlink(temporary) }
             if link(temporary, path) != 0 {
                 if errno == EEXIST { return false }

@@ -10,6 +10,15 @@ import Testing
 struct ReuseTests {
     static let course = Result { try Course.builtIn() }
 
+    /// A worker on the practice datasets only, from the cache the tests share (the grading parent
+    /// names it in the configuration).
+    static func practiceWorker(_ course: Course) -> GradingWorker {
+        let cache = ProcessInfo.processInfo.environment["SQLPREP_CACHE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        let configuration = WorkerConfiguration(
+            coursePath: nil, hiddenVariants: 0, variantKey: VariantKey(secret: "k"), limits: SandboxLimits(), explainBudget: 0, cacheDirectory: cache)
+        return GradingWorker(course: course, configuration: configuration)
+    }
+
     @Test("Identical files make one job; every learner still gets the outcomes of their own file")
     func identicalFiles() throws {
         let course = try Self.course.get()
@@ -42,11 +51,7 @@ struct ReuseTests {
     func statementsRunOnce() throws {
         let course = try Self.course.get()
         let exercise = try #require(course.exercise(id: "orders-by-status"))
-        // The datasets come from the cache the tests share (the grading parent names it in the configuration).
-        let cache = ProcessInfo.processInfo.environment["SQLPREP_CACHE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
-        let configuration = WorkerConfiguration(
-            coursePath: nil, hiddenVariants: 0, variantKey: VariantKey(secret: "k"), limits: SandboxLimits(), explainBudget: 0, cacheDirectory: cache)
-        let worker = GradingWorker(course: course, configuration: configuration)
+        let worker = Self.practiceWorker(course)
         let answers = [exercise.solution, "-- my answer\n" + exercise.solution + ";\n\n", "/* v2 */ " + exercise.solution]
         for (index, answer) in answers.enumerated() {
             let outcomes = worker.grade(GradingJob(id: index, exercise: exercise.id, bytes: Array(answer.utf8)))
@@ -74,10 +79,7 @@ struct ReuseTests {
     func sameProgramRunsOnce() throws {
         let course = try Self.course.get()
         let exercise = try #require(course.exercise(id: "orders-by-status"))
-        let cache = ProcessInfo.processInfo.environment["SQLPREP_CACHE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
-        let configuration = WorkerConfiguration(
-            coursePath: nil, hiddenVariants: 0, variantKey: VariantKey(secret: "k"), limits: SandboxLimits(), explainBudget: 0, cacheDirectory: cache)
-        let worker = GradingWorker(course: course, configuration: configuration)
+        let worker = Self.practiceWorker(course)
         // Two columns of the three asked for, named differently: one program, two learners' own notes.
         let answers = [
             "SELECT status, COUNT(*) AS orders FROM orders GROUP BY status ORDER BY 2 DESC, 1",
